@@ -1,0 +1,17 @@
+package dev.outbox;
+
+/**
+ * Reported as a deployment problem when an {@code outbox.*} property is invalid: the deployment
+ * fails and each problem names the property and its value.
+ */
+public class ConfigurationException extends OutboxException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message the full message, naming the property and its value
+     */
+    public ConfigurationException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.outbox;
+
+/** Where an outbox record is in its life. */
+public enum RecordStatus {
+    /** Committed and waiting to be sent, possibly after a backoff. */
+    PENDING,
+    /** Sent to the broker. Kept only for the configured retention. */
+    DISPATCHED,
+    /** Retries exhausted: a dead letter that waits for an operator. */
+    FAILED,
+    /** Can never be sent as it is (no route, destination refused, bad payload): waits for an operator. */
+    QUARANTINED
+}

@@ -1,0 +1,194 @@
+package dev.outbox.cdi.internal;
+
+import dev.outbox.InvalidEventException;
+import dev.outbox.OutboxEvent;
+import dev.outbox.Route;
+import dev.outbox.spi.NewRecord;
+import dev.outbox.spi.PayloadSerializer;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a fired event into a validated, serialized {@link NewRecord}. Pure logic: the transaction
+ * and the store are the observer's business.
+ */
+public final class Capture {
+
+    static final int MAX_NAME_LENGTH = 255;
+
+    /** Words a JMS property name must not be (JMS 3.1, message selectors). */
+    private static final java.util.Set<String> JMS_RESERVED =
+            java.util.Set.of(
+                    "NULL", "TRUE", "FALSE", "NOT", "AND", "OR", "BETWEEN", "LIKE", "IN", "IS",
+                    "ESCAPE");
+
+    private final OutboxSettings settings;
+    private final PayloadSerializer serializer;
+    private final Clock clock;
+
+    /**
+     * @param settings the configuration (routes and default destination)
+     * @param serializer the payload serializer
+     * @param clock the clock that stamps the time written
+     */
+    public Capture(OutboxSettings settings, PayloadSerializer serializer, Clock clock) {
+        this.settings = settings;
+        this.serializer = serializer;
+        this.clock = clock;
+    }
+
+    /**
+     * @param event the fired event
+     * @return the record to append
+     * @throws InvalidEventException naming the event type and what is wrong
+     */
+    public NewRecord toRecord(OutboxEvent event) {
+        Class<?> cls = event.getClass();
+        String rawType = callSafely(event, cls, "eventType()", event::eventType);
+        String type = name(rawType, "the event type", rawType, cls);
+        String aggregateType =
+                name(
+                        callSafely(event, cls, "aggregateType()", event::aggregateType),
+                        "the aggregate type",
+                        type,
+                        cls);
+        String aggregateId =
+                name(
+                        callSafely(event, cls, "aggregateId()", event::aggregateId),
+                        "the aggregate id",
+                        type,
+                        cls);
+        int version = callSafely(event, cls, "eventVersion()", event::eventVersion);
+        if (version < 1) {
+            throw invalid(type, cls, "the event version is " + version + ", it must be at least 1");
+        }
+        Map<String, String> headers = callSafely(event, cls, "headers()", event::headers);
+        checkHeaders(headers, type, cls);
+        String destination =
+                destinationFor(type, cls)
+                        .orElseThrow(
+                                () ->
+                                        new InvalidEventException(
+                                                Msg.CAPTURE_NO_ROUTE.format(
+                                                        type, cls.getName(), type)));
+        Object payload = callSafely(event, cls, "payload()", event::payload);
+        if (payload == null) {
+            throw invalid(type, cls, "payload() returned null");
+        }
+        String text;
+        try {
+            text = serializer.serialize(payload);
+        } catch (RuntimeException e) {
+            throw new InvalidEventException(
+                    Msg.CAPTURE_SERIALIZATION_FAILED.format(
+                            type, cls.getName(), serializer.getClass().getName(), e),
+                    e);
+        }
+        if (text == null) {
+            throw invalid(type, cls, serializer.getClass().getName() + " returned null");
+        }
+        return new NewRecord(
+                Ids.newId(clock.millis()),
+                aggregateType,
+                aggregateId,
+                type,
+                version,
+                destination,
+                text,
+                serializer.contentType(),
+                headers,
+                clock.instant());
+    }
+
+    /**
+     * The destination of an event type: the configured route, else the class's {@link Route},
+     * else the default destination.
+     *
+     * @param type the logical event type
+     * @param cls the event class
+     * @return the queue name, if any
+     */
+    public Optional<String> destinationFor(String type, Class<?> cls) {
+        String routed = settings.routes().get(type);
+        if (routed != null) {
+            return Optional.of(routed);
+        }
+        Route route = cls.getAnnotation(Route.class);
+        if (route != null && !route.value().isBlank()) {
+            return Optional.of(route.value().trim());
+        }
+        return settings.defaultDestination();
+    }
+
+    private static <T> T callSafely(
+            OutboxEvent event, Class<?> cls, String method, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            String type = cls.getSimpleName();
+            throw new InvalidEventException(
+                    Msg.CAPTURE_INVALID_EVENT.format(type, cls.getName(), method + " threw " + e),
+                    e);
+        }
+    }
+
+    private static String name(String value, String what, String type, Class<?> cls) {
+        String shownType = type == null || type.isBlank() ? cls.getSimpleName() : type;
+        if (value == null || value.isBlank()) {
+            throw invalid(shownType, cls, what + " is " + (value == null ? "null" : "blank"));
+        }
+        if (value.length() > MAX_NAME_LENGTH) {
+            throw invalid(
+                    shownType,
+                    cls,
+                    what
+                            + " is "
+                            + value.length()
+                            + " characters long, at most "
+                            + MAX_NAME_LENGTH
+                            + " are allowed");
+        }
+        return value;
+    }
+
+    private static void checkHeaders(Map<String, String> headers, String type, Class<?> cls) {
+        if (headers == null) {
+            throw invalid(type, cls, "headers() returned null");
+        }
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            String name = h.getKey();
+            if (!isIdentifier(name)) {
+                throw invalid(
+                        type, cls, "header name '" + name + "' is not a valid Java identifier");
+            }
+            if (name.startsWith("JMS") || name.startsWith("_AMQ") || name.startsWith("outbox")) {
+                throw invalid(
+                        type,
+                        cls,
+                        "header name '"
+                                + name
+                                + "' is reserved (names starting with JMS, _AMQ or outbox)");
+            }
+            if (h.getValue() == null) {
+                throw invalid(type, cls, "header '" + name + "' has a null value");
+            }
+        }
+    }
+
+    private static boolean isIdentifier(String name) {
+        if (name == null || name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            if (!Character.isJavaIdentifierPart(name.charAt(i))) {
+                return false;
+            }
+        }
+        return !JMS_RESERVED.contains(name.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private static InvalidEventException invalid(String type, Class<?> cls, String what) {
+        return new InvalidEventException(Msg.CAPTURE_INVALID_EVENT.format(type, cls.getName(), what));
+    }
+}

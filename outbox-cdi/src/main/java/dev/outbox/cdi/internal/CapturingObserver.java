@@ -1,0 +1,66 @@
+package dev.outbox.cdi.internal;
+
+import dev.outbox.OutboxEvent;
+import dev.outbox.TransactionRequiredException;
+import dev.outbox.spi.PayloadSerializer;
+import dev.outbox.spi.RecordStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Clock;
+
+/**
+ * Stores every fired {@link OutboxEvent} as a record in the caller's transaction. Synchronous, so
+ * the record commits or rolls back with the caller's work.
+ */
+@ApplicationScoped
+public class CapturingObserver {
+
+    @Inject OutboxSettings settings;
+    @Inject PayloadSerializer serializer;
+    @Inject RecordStore store;
+
+    private Capture capture;
+    private TransactionSynchronizationRegistry transactions;
+
+    @PostConstruct
+    void init() {
+        capture = new Capture(settings, serializer, Clock.systemUTC());
+        transactions = Transactions.registry();
+    }
+
+    void store(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) OutboxEvent event) {
+        int status = transactions.getTransactionStatus();
+        if (status != Status.STATUS_ACTIVE && status != Status.STATUS_MARKED_ROLLBACK) {
+            throw new TransactionRequiredException(
+                    Msg.CAPTURE_NO_TRANSACTION.format(
+                            typeOf(event), event.getClass().getName(), Transactions.describe(status)));
+        }
+        try {
+            store.append(capture.toRecord(event));
+        } catch (RuntimeException e) {
+            transactions.setRollbackOnly();
+            throw e;
+        }
+    }
+
+    void refuseAsync(@ObservesAsync OutboxEvent event) {
+        String message = Msg.CAPTURE_ASYNC.format(typeOf(event), event.getClass().getName());
+        Msg.CAPTURE_ASYNC.log(typeOf(event), event.getClass().getName());
+        throw new TransactionRequiredException(message);
+    }
+
+    private static String typeOf(OutboxEvent event) {
+        try {
+            return event.eventType();
+        } catch (RuntimeException e) {
+            return event.getClass().getSimpleName();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.outbox.cdi.internal;
+
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The message catalogue: every log line and exception message of the outbox, each with a stable
+ * id. An id is never reused for a different meaning; retired ids stay listed as comments.
+ *
+ * <p>Ranges: 0001-0099 configuration, 0100-0199 capture, 0200-0299 storage and schema, 0300-0399
+ * relay, 0400-0499 inbox.
+ */
+public enum Msg {
+    // configuration
+    CONFIG_INVALID(1, 'E', "Invalid value '%s' for %s: %s"),
+    CONFIG_UNKNOWN_PROPERTY(2, 'W', "Unknown property %s=%s is ignored; known properties: %s"),
+    CONFIG_NO_STORE(3, 'E', "No RecordStore bean found: add the outbox-jpa module to the application"),
+    CONFIG_JNDI_MISSING(4, 'E', "Invalid value '%s' for %s: no resource with that JNDI name: %s"),
+    CONFIG_JNDI_WRONG_TYPE(5, 'E', "Invalid value '%s' for %s: the resource is a %s, not a %s"),
+
+    // capture
+    CAPTURE_NO_TRANSACTION(
+            101,
+            'E',
+            "Event %s (%s) was fired without an active JTA transaction (status: %s). The outbox"
+                    + " stores an event only within the caller's transaction: fire it from a"
+                    + " @Transactional method or an EJB with container-managed transactions."
+                    + " Nothing was written."),
+    CAPTURE_INVALID_EVENT(
+            102, 'E', "Event %s (%s) cannot be stored: %s. The transaction is marked for rollback."),
+    CAPTURE_NO_ROUTE(
+            103,
+            'E',
+            "Event %s (%s) has no destination: set outbox.route.%s or outbox.destination.default,"
+                    + " or annotate the class with @Route. The transaction is marked for rollback."),
+    CAPTURE_SERIALIZATION_FAILED(
+            104,
+            'E',
+            "Event %s (%s): the payload cannot be serialized by %s: %s. The transaction is marked"
+                    + " for rollback."),
+    CAPTURE_ASYNC(
+            105,
+            'E',
+            "Event %s (%s) was fired with fireAsync(), which runs outside the caller's"
+                    + " transaction: the outbox ignored it. Use Event.fire() inside the"
+                    + " transaction."),
+
+    // storage and schema
+    STORE_UNKNOWN_DATABASE(
+            201,
+            'E',
+            "The outbox does not know the database '%s'; supported: %s. Set outbox.database to one"
+                    + " of them if it is compatible."),
+    STORE_SCHEMA_CREATED(202, 'I', "Created the outbox tables on %s from %s"),
+    STORE_SCHEMA_PRESENT(203, 'I', "The outbox tables exist on %s; nothing to create"),
+    STORE_SCHEMA_FAILED(204, 'E', "Could not create the outbox tables on %s from %s: %s"),
+    STORE_NO_ENTITY(
+            205,
+            'E',
+            "The persistence unit used by the outbox does not map %s: add"
+                    + " <mapping-file>META-INF/outbox-orm.xml</mapping-file> to it in"
+                    + " persistence.xml"),
+
+    // relay
+    RELAY_STARTED(
+            301,
+            'I',
+            "Relay started: every %s, batches of up to %d, connection factory %s, %s"),
+    RELAY_DISABLED(302, 'I', "Relay disabled on this server by outbox.relay.enabled=false"),
+    RELAY_BATCH_FAILED(
+            303,
+            'W',
+            "Relay batch failed and was rolled back; its %d records stay pending and are retried: %s"),
+    RELAY_RECOVERED(304, 'I', "Relay recovered after %d failed batches"),
+    RELAY_STOPPED(305, 'I', "Relay stopped");
+
+    private static final Logger LOG = Logger.getLogger("dev.outbox");
+
+    private final String id;
+    private final char severity;
+    private final String template;
+
+    Msg(int number, char severity, String template) {
+        this.id = String.format(Locale.ROOT, "OUTBOX%04d%c", number, severity);
+        this.severity = severity;
+        this.template = template;
+    }
+
+    /** @return the stable id, such as {@code OUTBOX0101E} */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * @param args the values for the template
+     * @return the id, a colon and the formatted text
+     */
+    public String format(Object... args) {
+        return id + ": " + String.format(Locale.ROOT, template, args);
+    }
+
+    /**
+     * Logs the message at the level its severity implies.
+     *
+     * @param args the values for the template
+     */
+    public void log(Object... args) {
+        log(null, args);
+    }
+
+    /**
+     * Logs the message with a cause at the level its severity implies.
+     *
+     * @param cause the failure, or {@code null}
+     * @param args the values for the template
+     */
+    public void log(Throwable cause, Object... args) {
+        Level level = level(severity);
+        if (LOG.isLoggable(level)) {
+            LOG.log(level, format(args), cause);
+        }
+    }
+
+    /**
+     * Logs a message formatted earlier by {@link #format}, at the level its id implies.
+     *
+     * @param formatted the message, starting with its id
+     */
+    public static void emit(String formatted) {
+        int colon = formatted.indexOf(':');
+        char severity = colon > 0 ? formatted.charAt(colon - 1) : 'I';
+        LOG.log(level(severity), formatted);
+    }
+
+    private static Level level(char severity) {
+        return switch (severity) {
+            case 'E' -> Level.SEVERE;
+            case 'W' -> Level.WARNING;
+            default -> Level.INFO;
+        };
+    }
+
+    char severity() {
+        return severity;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.outbox.cdi.internal;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parsers for configuration values. Each throws {@link IllegalArgumentException} whose message
+ * says what a valid value looks like.
+ */
+final class Parsers {
+
+    private static final Pattern SIMPLE_DURATION =
+            Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)", Pattern.CASE_INSENSITIVE);
+
+    private Parsers() {}
+
+    static boolean bool(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        return switch (t) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("expected true or false");
+        };
+    }
+
+    static int integer(String text, int min, int max) {
+        String expected = "expected a whole number from " + min + " to " + max;
+        int value;
+        try {
+            value = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(expected);
+        }
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(expected);
+        }
+        return value;
+    }
+
+    static double decimal(String text, double min, double max) {
+        String expected = "expected a number from " + min + " to " + max;
+        double value;
+        try {
+            value = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(expected);
+        }
+        if (!(value >= min && value <= max)) {
+            throw new IllegalArgumentException(expected);
+        }
+        return value;
+    }
+
+    /**
+     * Reads {@code 500ms}, {@code 2s}, {@code 1.5m}, {@code 1h}, {@code 7d} or ISO-8601 such as
+     * {@code PT0.5S}.
+     */
+    static Duration duration(String text, Duration min, Duration max) {
+        String expected =
+                "expected a duration from "
+                        + Durations.format(min)
+                        + " to "
+                        + Durations.format(max)
+                        + " such as 500ms, 2s, 5m, 1h, 7d or PT0.5S";
+        String t = text.trim();
+        Duration value;
+        Matcher m = SIMPLE_DURATION.matcher(t);
+        if (m.matches()) {
+            double amount = Double.parseDouble(m.group(1));
+            double millis =
+                    switch (m.group(2).toLowerCase(Locale.ROOT)) {
+                        case "ms" -> amount;
+                        case "s" -> amount * 1_000;
+                        case "m" -> amount * 60_000;
+                        case "h" -> amount * 3_600_000;
+                        default -> amount * 86_400_000;
+                    };
+            if (millis > Long.MAX_VALUE / 2) {
+                throw new IllegalArgumentException(expected);
+            }
+            value = Duration.ofMillis(Math.round(millis));
+        } else {
+            try {
+                value = Duration.parse(t);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(expected);
+            }
+        }
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw new IllegalArgumentException(expected);
+        }
+        return value;
+    }
+
+    /** A name used as-is on the broker or in JNDI: not blank, no whitespace or control chars. */
+    static String name(String text) {
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("expected a name, found an empty value");
+        }
+        String t = text.trim();
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+                throw new IllegalArgumentException("a name must not contain whitespace");
+            }
+        }
+        if (t.length() > 255) {
+            throw new IllegalArgumentException("a name must not be longer than 255 characters");
+        }
+        return t;
+    }
+}

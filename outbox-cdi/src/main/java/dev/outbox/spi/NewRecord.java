@@ -1,0 +1,45 @@
+package dev.outbox.spi;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A record about to be appended to the outbox: a validated, serialized event.
+ *
+ * @param id the record id, a UUID string
+ * @param aggregateType the aggregate type, first half of the key
+ * @param aggregateId the aggregate id, second half of the key
+ * @param eventType the logical event type
+ * @param eventVersion the payload version
+ * @param destination the queue to send to
+ * @param payload the serialized payload
+ * @param contentType the payload's media type
+ * @param headers headers sent as message properties
+ * @param writtenAt when the record was written
+ */
+public record NewRecord(
+        String id,
+        String aggregateType,
+        String aggregateId,
+        String eventType,
+        int eventVersion,
+        String destination,
+        String payload,
+        String contentType,
+        Map<String, String> headers,
+        Instant writtenAt) {
+
+    /** Checks that no component is {@code null} and copies the headers. */
+    public NewRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(aggregateType, "aggregateType");
+        Objects.requireNonNull(aggregateId, "aggregateId");
+        Objects.requireNonNull(eventType, "eventType");
+        Objects.requireNonNull(destination, "destination");
+        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(writtenAt, "writtenAt");
+        headers = Map.copyOf(headers);
+    }
+}

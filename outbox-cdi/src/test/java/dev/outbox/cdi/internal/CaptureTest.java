@@ -1,0 +1,170 @@
+package dev.outbox.cdi.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.outbox.EventType;
+import dev.outbox.InvalidEventException;
+import dev.outbox.OutboxEvent;
+import dev.outbox.Route;
+import dev.outbox.spi.NewRecord;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CaptureTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+
+    @EventType(value = "OrderPlaced", version = 2)
+    @Route("orders.annotated")
+    public record OrderPlaced(String orderId, BigDecimal total) implements OutboxEvent {
+        public String aggregateType() {
+            return "Order";
+        }
+
+        public String aggregateId() {
+            return orderId;
+        }
+
+        public Map<String, String> headers() {
+            return Map.of("tenant", "acme");
+        }
+    }
+
+    public record Unrouted(String id) implements OutboxEvent {
+        public String aggregateType() {
+            return "Thing";
+        }
+
+        public String aggregateId() {
+            return id;
+        }
+    }
+
+    public record WithHeader(String header) implements OutboxEvent {
+        public String aggregateType() {
+            return "Thing";
+        }
+
+        public String aggregateId() {
+            return "1";
+        }
+
+        public Map<String, String> headers() {
+            return Map.of(header, "v");
+        }
+    }
+
+    /** JSON-B cannot serialize this: the getter throws. */
+    public static final class Unserializable implements OutboxEvent {
+        public String aggregateType() {
+            return "Thing";
+        }
+
+        public String aggregateId() {
+            return "1";
+        }
+
+        public String getBroken() {
+            throw new IllegalStateException("boom");
+        }
+    }
+
+    private static Capture capture(Map<String, String> config) {
+        return new Capture(
+                OutboxSettings.read(ConfigValues.of(config)).orThrow(),
+                new JsonbPayloadSerializer(),
+                CLOCK);
+    }
+
+    @Test
+    void buildsARecordWithTypeVersionKeyPayloadHeadersAndTime() {
+        NewRecord r =
+                capture(Map.of()).toRecord(new OrderPlaced("o-1", new BigDecimal("12.50")));
+        assertEquals("OrderPlaced", r.eventType());
+        assertEquals(2, r.eventVersion());
+        assertEquals("Order", r.aggregateType());
+        assertEquals("o-1", r.aggregateId());
+        assertEquals("orders.annotated", r.destination());
+        assertEquals("{\"orderId\":\"o-1\",\"total\":12.50}", r.payload());
+        assertEquals("application/json", r.contentType());
+        assertEquals(Map.of("tenant", "acme"), r.headers());
+        assertEquals(CLOCK.instant(), r.writtenAt());
+        assertEquals(7, UUID.fromString(r.id()).version());
+    }
+
+    @Test
+    void configuredRouteWinsOverAnnotationWhichWinsOverDefault() {
+        OrderPlaced event = new OrderPlaced("o-1", BigDecimal.ONE);
+        Map<String, String> both =
+                Map.of("outbox.route.OrderPlaced", "orders.config", "outbox.destination.default", "dflt");
+        assertEquals("orders.config", capture(both).toRecord(event).destination());
+        assertEquals(
+                "orders.annotated",
+                capture(Map.of("outbox.destination.default", "dflt")).toRecord(event).destination());
+        assertEquals(
+                "dflt",
+                capture(Map.of("outbox.destination.default", "dflt"))
+                        .toRecord(new Unrouted("x"))
+                        .destination());
+    }
+
+    @Test
+    void theDefaultTypeIsTheSimpleClassNameAndVersionOne() {
+        NewRecord r = capture(Map.of("outbox.destination.default", "d")).toRecord(new Unrouted("x"));
+        assertEquals("Unrouted", r.eventType());
+        assertEquals(1, r.eventVersion());
+    }
+
+    @Test
+    void noRouteIsAClearErrorNamingTheType() {
+        InvalidEventException e =
+                assertThrows(
+                        InvalidEventException.class,
+                        () -> capture(Map.of()).toRecord(new Unrouted("x")));
+        assertTrue(e.getMessage().startsWith("OUTBOX0103E: Event Unrouted ("), e.getMessage());
+        assertTrue(e.getMessage().contains("outbox.route.Unrouted"), e.getMessage());
+    }
+
+    @Test
+    void blankKeyIsRejectedNamingTheType() {
+        InvalidEventException e =
+                assertThrows(
+                        InvalidEventException.class,
+                        () -> capture(Map.of()).toRecord(new OrderPlaced(" ", BigDecimal.ONE)));
+        assertTrue(e.getMessage().startsWith("OUTBOX0102E: Event OrderPlaced ("), e.getMessage());
+        assertTrue(e.getMessage().contains("the aggregate id is blank"), e.getMessage());
+        assertThrows(
+                InvalidEventException.class,
+                () -> capture(Map.of()).toRecord(new OrderPlaced(null, BigDecimal.ONE)));
+    }
+
+    @Test
+    void serializationFailureNamesTheTypeAndSerializer() {
+        InvalidEventException e =
+                assertThrows(
+                        InvalidEventException.class,
+                        () ->
+                                capture(Map.of("outbox.destination.default", "d"))
+                                        .toRecord(new Unserializable()));
+        assertTrue(e.getMessage().startsWith("OUTBOX0104E: Event Unserializable ("), e.getMessage());
+        assertTrue(e.getMessage().contains(JsonbPayloadSerializer.class.getName()), e.getMessage());
+    }
+
+    @Test
+    void headerNamesMustBeIdentifiersAndNotReserved() {
+        Capture c = capture(Map.of("outbox.destination.default", "d"));
+        assertEquals(Map.of("ok_1", "v"), c.toRecord(new WithHeader("ok_1")).headers());
+        for (String bad : new String[] {"has-dash", "1st", "JMSType", "_AMQ_X", "outboxFoo", "AND", ""}) {
+            InvalidEventException e =
+                    assertThrows(InvalidEventException.class, () -> c.toRecord(new WithHeader(bad)));
+            assertTrue(e.getMessage().contains("header name '" + bad + "'"), e.getMessage());
+        }
+    }
+}

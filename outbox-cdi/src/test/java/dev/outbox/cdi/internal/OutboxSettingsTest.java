@@ -1,0 +1,118 @@
+package dev.outbox.cdi.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class OutboxSettingsTest {
+
+    private static OutboxSettings.Result read(Map<String, String> map) {
+        return OutboxSettings.read(ConfigValues.of(map));
+    }
+
+    @Test
+    void defaultsApplyWhenNothingIsSet() {
+        OutboxSettings.Result result = read(Map.of());
+        assertEquals(List.of(), result.problems());
+        OutboxSettings s = result.settings();
+        assertTrue(s.relayEnabled());
+        assertEquals(Duration.ofSeconds(1), s.relayInterval());
+        assertEquals(100, s.batchSize());
+        assertEquals("jms/outboxConnectionFactory", s.connectionFactory());
+        assertEquals(Optional.empty(), s.defaultDestination());
+        assertEquals(Map.of(), s.routes());
+        assertFalse(s.schemaCreate());
+    }
+
+    @Test
+    void readsEveryValue() {
+        OutboxSettings s =
+                read(
+                                Map.of(
+                                        "outbox.relay.enabled", "FALSE",
+                                        "outbox.relay.interval", "250ms",
+                                        "outbox.relay.batch-size", "7",
+                                        "outbox.relay.connection-factory", "jms/cf",
+                                        "outbox.destination.default", " events ",
+                                        "outbox.route.OrderPlaced", "orders",
+                                        "outbox.route.billing.InvoiceSent", "billing",
+                                        "outbox.persistence-unit", "orders",
+                                        "outbox.schema.create", "true",
+                                        "outbox.database", "PostgreSQL"))
+                        .orThrow();
+        assertFalse(s.relayEnabled());
+        assertEquals(Duration.ofMillis(250), s.relayInterval());
+        assertEquals(7, s.batchSize());
+        assertEquals("jms/cf", s.connectionFactory());
+        assertEquals(Optional.of("events"), s.defaultDestination());
+        assertEquals(
+                Map.of("OrderPlaced", "orders", "billing.InvoiceSent", "billing"), s.routes());
+        assertEquals(Optional.of("orders"), s.persistenceUnit());
+        assertTrue(s.schemaCreate());
+        assertEquals(Optional.of("postgresql"), s.database());
+    }
+
+    @Test
+    void everyInvalidValueIsReportedAtOnceNamingPropertyAndValue() {
+        OutboxSettings.Result result =
+                read(
+                        Map.of(
+                                "outbox.relay.enabled", "yes",
+                                "outbox.relay.interval", "-5s",
+                                "outbox.relay.batch-size", "0",
+                                "outbox.relay.connection-factory", "   ",
+                                "outbox.route.OrderPlaced", "",
+                                "outbox.database", "sybase"));
+        List<String> problems = result.problems();
+        assertEquals(6, problems.size(), problems.toString());
+        assertContains(problems, "OUTBOX0001E: Invalid value 'yes' for outbox.relay.enabled");
+        assertContains(problems, "Invalid value '-5s' for outbox.relay.interval");
+        assertContains(problems, "Invalid value '0' for outbox.relay.batch-size: expected a whole number from 1 to 10000");
+        assertContains(problems, "Invalid value '   ' for outbox.relay.connection-factory");
+        assertContains(problems, "Invalid value '' for outbox.route.OrderPlaced: expected a name");
+        assertContains(problems, "Invalid value 'sybase' for outbox.database");
+        // invalid values fall back to defaults so the rest of the deployment can still be checked
+        assertEquals(100, result.settings().batchSize());
+    }
+
+    @Test
+    void durationsAcceptUnitsAndIso8601ButNotBareNumbers() {
+        assertEquals(Duration.ofMillis(1500), interval("1.5s"));
+        assertEquals(Duration.ofMinutes(2), interval("2m"));
+        assertEquals(Duration.ofMillis(500), interval("PT0.5S"));
+        assertEquals(1, read(Map.of("outbox.relay.interval", "500")).problems().size());
+        assertEquals(1, read(Map.of("outbox.relay.interval", "0ms")).problems().size());
+        assertEquals(1, read(Map.of("outbox.relay.interval", "2h")).problems().size());
+    }
+
+    @Test
+    void unknownPropertiesAreWarnedAboutNotFatal() {
+        OutboxSettings.Result result = read(Map.of("outbox.relay.batchsize", "5"));
+        assertEquals(List.of(), result.problems());
+        assertEquals(1, result.warnings().size());
+        assertTrue(result.warnings().get(0).startsWith("OUTBOX0002W: Unknown property outbox.relay.batchsize=5"));
+    }
+
+    @Test
+    void aRouteNeedsAnEventTypeAndAQueueWithoutWhitespace() {
+        List<String> problems =
+                read(Map.of("outbox.route.", "q", "outbox.route.A", "two words")).problems();
+        assertEquals(2, problems.size(), problems.toString());
+        assertContains(problems, "outbox.route.: the property name must end with an event type");
+        assertContains(problems, "'two words' for outbox.route.A: a name must not contain whitespace");
+    }
+
+    private static Duration interval(String text) {
+        return read(Map.of("outbox.relay.interval", text)).orThrow().relayInterval();
+    }
+
+    private static void assertContains(List<String> all, String part) {
+        assertTrue(all.stream().anyMatch(p -> p.contains(part)), () -> part + " not in " + all);
+    }
+}
