@@ -24,6 +24,9 @@ public interface OutboxRecord {
     /** @return the queue the record is sent to */
     String destination();
 
+    /** @return the media type of the payload, such as {@code application/json} */
+    String contentType();
+
     /** @return the serialized payload, the message body */
     String payload();
 

@@ -61,6 +61,19 @@ public enum Msg {
             "The persistence unit used by the outbox does not map %s: add"
                     + " <mapping-file>META-INF/outbox-orm.xml</mapping-file> to it in"
                     + " persistence.xml"),
+    STORE_SCHEMA_MISSING(
+            207,
+            'E',
+            "The outbox table %s does not exist on %s: run the DDL in %s (inside the outbox-jpa"
+                    + " jar), or set outbox.schema.create=true to create it at startup"),
+    STORE_PERSISTENCE_UNIT(
+            206,
+            'E',
+            "The outbox cannot choose a persistence unit: %s produced with @OutboxPersistence and"
+                    + " the application does not have exactly one persistence unit. Produce the"
+                    + " entity manager of the unit that holds the outbox tables:"
+                    + " @Produces @OutboxPersistence @PersistenceContext(unitName = \"...\")"
+                    + " EntityManager em;"),
 
     // relay
     RELAY_STARTED(
@@ -71,7 +84,7 @@ public enum Msg {
     RELAY_BATCH_FAILED(
             303,
             'W',
-            "Relay batch failed and was rolled back; its %d records stay pending and are retried: %s"),
+            "Relay batch failed and was rolled back; its records stay pending and are retried: %s"),
     RELAY_RECOVERED(304, 'I', "Relay recovered after %d failed batches"),
     RELAY_STOPPED(305, 'I', "Relay stopped");
 

@@ -32,7 +32,6 @@ public final class OutboxSettings {
     private final String connectionFactory;
     private final Optional<String> defaultDestination;
     private final Map<String, String> routes;
-    private final Optional<String> persistenceUnit;
     private final boolean schemaCreate;
     private final Optional<String> database;
 
@@ -46,7 +45,6 @@ public final class OutboxSettings {
         connectionFactory = r.read(Property.RELAY_CONNECTION_FACTORY, Parsers::name);
         defaultDestination = r.optional(Property.DESTINATION_DEFAULT, Parsers::name);
         routes = r.routes();
-        persistenceUnit = r.optional(Property.PERSISTENCE_UNIT, Parsers::name);
         schemaCreate = r.read(Property.SCHEMA_CREATE, Parsers::bool);
         database = r.optional(Property.DATABASE, OutboxSettings::database);
         r.warnUnknown();
@@ -115,11 +113,6 @@ public final class OutboxSettings {
     /** @return the configured routes, event type to queue */
     public Map<String, String> routes() {
         return routes;
-    }
-
-    /** @return the persistence unit to use, when configured */
-    public Optional<String> persistenceUnit() {
-        return persistenceUnit;
     }
 
     /** @return whether to create missing tables at startup */

@@ -26,11 +26,6 @@ public enum Property {
             "outbox.route.<event type>",
             "",
             "Queue for one event type; wins over @Route and the default destination."),
-    PERSISTENCE_UNIT(
-            "outbox.persistence-unit",
-            "",
-            "Persistence unit that holds the outbox tables; needed only when the application has"
-                    + " several."),
     SCHEMA_CREATE(
             "outbox.schema.create",
             "false",

@@ -42,7 +42,6 @@ class OutboxSettingsTest {
                                         "outbox.destination.default", " events ",
                                         "outbox.route.OrderPlaced", "orders",
                                         "outbox.route.billing.InvoiceSent", "billing",
-                                        "outbox.persistence-unit", "orders",
                                         "outbox.schema.create", "true",
                                         "outbox.database", "PostgreSQL"))
                         .orThrow();
@@ -53,7 +52,6 @@ class OutboxSettingsTest {
         assertEquals(Optional.of("events"), s.defaultDestination());
         assertEquals(
                 Map.of("OrderPlaced", "orders", "billing.InvoiceSent", "billing"), s.routes());
-        assertEquals(Optional.of("orders"), s.persistenceUnit());
         assertTrue(s.schemaCreate());
         assertEquals(Optional.of("postgresql"), s.database());
     }

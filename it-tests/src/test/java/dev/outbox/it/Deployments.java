@@ -1,0 +1,47 @@
+package dev.outbox.it;
+
+import dev.outbox.it.app.PurchaseOrder;
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** Builds test applications the way users build theirs: the outbox jars in WEB-INF/lib. */
+public final class Deployments {
+
+    /** Configuration every test application starts from. */
+    public static final String BASE_CONFIG =
+            """
+            outbox.relay.interval=200ms
+            outbox.schema.create=true
+            """;
+
+    private Deployments() {}
+
+    /**
+     * @param name the application name
+     * @param config extra microprofile-config.properties lines
+     * @return the test application with the outbox library
+     */
+    public static WebArchive app(String name, String config) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addPackage(PurchaseOrder.class.getPackage())
+                .addClass(Await.class)
+                .addAsLibraries(outboxJars())
+                .addAsResource("it/persistence.xml", "META-INF/persistence.xml")
+                .addAsResource("it/it-orders.sql", "META-INF/it-orders.sql")
+                .addAsResource(
+                        new StringAsset(BASE_CONFIG + config),
+                        "META-INF/microprofile-config.properties")
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+    }
+
+    /** @return the outbox-cdi, outbox-jpa and outbox-jms jars built by this reactor */
+    public static File[] outboxJars() {
+        File dir = new File(System.getProperty("outbox.it.libs", "target/outbox-libs"));
+        return new File[] {
+            new File(dir, "outbox-cdi.jar"), new File(dir, "outbox-jpa.jar"), new File(dir, "outbox-jms.jar")
+        };
+    }
+}

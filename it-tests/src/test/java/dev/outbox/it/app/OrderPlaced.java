@@ -1,0 +1,36 @@
+package dev.outbox.it.app;
+
+import dev.outbox.EventType;
+import dev.outbox.OutboxEvent;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/** The event the test application fires. */
+@EventType(value = "OrderPlaced", version = 3)
+public record OrderPlaced(String orderId, String customer, BigDecimal total, Map<String, String> extraHeaders)
+        implements OutboxEvent {
+
+    public OrderPlaced(String orderId, String customer, BigDecimal total) {
+        this(orderId, customer, total, Map.of());
+    }
+
+    @Override
+    public String aggregateType() {
+        return "Order";
+    }
+
+    @Override
+    public String aggregateId() {
+        return orderId;
+    }
+
+    @Override
+    public Object payload() {
+        return Map.of("orderId", orderId, "customer", customer, "total", total);
+    }
+
+    @Override
+    public Map<String, String> headers() {
+        return extraHeaders;
+    }
+}

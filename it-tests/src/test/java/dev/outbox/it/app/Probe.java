@@ -1,0 +1,96 @@
+package dev.outbox.it.app;
+
+import dev.outbox.jpa.OutboxRecordEntity;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the tests look at: records in the table and messages on queues. (Arquillian does not
+ * inject persistence contexts into test classes.)
+ */
+@ApplicationScoped
+public class Probe {
+
+    @PersistenceContext EntityManager em;
+
+    @Resource(lookup = "jms/outboxConnectionFactory")
+    ConnectionFactory cf;
+
+    @Transactional
+    public List<OutboxRecordEntity> records(String aggregateIdPrefix) {
+        List<OutboxRecordEntity> found =
+                em.createQuery(
+                                "select r from OutboxRecord r where r.aggregateId like :p"
+                                        + " order by r.aggregateId, r.sequence",
+                                OutboxRecordEntity.class)
+                        .setParameter("p", aggregateIdPrefix + "%")
+                        .getResultList();
+        found.forEach(em::detach);
+        return found;
+    }
+
+    @Transactional
+    public long orders(String idPrefix) {
+        return em.createQuery("select count(o) from PurchaseOrder o where o.id like :p", Long.class)
+                .setParameter("p", idPrefix + "%")
+                .getSingleResult();
+    }
+
+    /**
+     * Receives one message of the aggregates whose id starts with the prefix, waiting up to the
+     * timeout; null when none came.
+     */
+    public Received receive(String queue, String aggregateIdPrefix, long timeoutMillis)
+            throws JMSException {
+        try (Connection c = cf.createConnection()) {
+            c.start();
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            try (MessageConsumer consumer =
+                    s.createConsumer(s.createQueue(queue), selector(aggregateIdPrefix))) {
+                Message m = consumer.receive(timeoutMillis);
+                return m == null ? null : Received.of(m);
+            }
+        }
+    }
+
+    /**
+     * Receives messages of the aggregates whose id starts with the prefix until none comes for
+     * quietMillis, and then some more once {@code expected} came (to catch duplicates).
+     */
+    public List<Received> receiveAll(
+            String queue, String aggregateIdPrefix, int expected, long quietMillis)
+            throws JMSException {
+        List<Received> messages = new ArrayList<>();
+        try (Connection c = cf.createConnection()) {
+            c.start();
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            try (MessageConsumer consumer =
+                    s.createConsumer(s.createQueue(queue), selector(aggregateIdPrefix))) {
+                Message m;
+                while ((m = consumer.receive(quietMillis)) != null) {
+                    messages.add(Received.of(m));
+                    if (messages.size() >= expected) {
+                        // keep reading briefly: extra messages are what the tests look for
+                        quietMillis = Math.min(quietMillis, 1500);
+                    }
+                }
+            }
+        }
+        return messages;
+    }
+
+    private static String selector(String aggregateIdPrefix) {
+        return "outboxAggregateId LIKE '" + aggregateIdPrefix.replace("'", "''") + "%'";
+    }
+}

@@ -1,0 +1,153 @@
+package dev.outbox.jpa.internal;
+
+import dev.outbox.OutboxException;
+import dev.outbox.cdi.internal.Msg;
+import dev.outbox.cdi.internal.OutboxSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+/**
+ * Checks at startup that the outbox tables exist, and creates them from the shipped DDL when
+ * {@code outbox.schema.create=true}. DDL runs outside any JTA transaction, on a connection of the
+ * persistence unit's datasource, because some databases refuse DDL inside XA transactions.
+ */
+@ApplicationScoped
+public class SchemaManager {
+
+    @Inject OutboxEntityManager entityManager;
+    @Inject OutboxSettings settings;
+
+    private volatile boolean checked;
+
+    void onStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        ensure();
+    }
+
+    /**
+     * Checks (and if configured creates) the schema, once.
+     *
+     * @throws OutboxException naming what is missing and the DDL file to run
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public synchronized void ensure() {
+        if (checked) {
+            return;
+        }
+        entityManager.checkMapping();
+        DataSource ds = dataSource(entityManager.get().getEntityManagerFactory());
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(true);
+            Dialect d = Dialect.choose(settings, c.getMetaData().getDatabaseProductName());
+            String where = c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getURL();
+            if (tableExists(c)) {
+                Msg.STORE_SCHEMA_PRESENT.log(where);
+            } else if (settings.schemaCreate()) {
+                create(c, d, where);
+            } else {
+                throw new OutboxException(
+                        Msg.STORE_SCHEMA_MISSING.format("outbox_record", where, d.schemaResource()));
+            }
+        } catch (SQLException e) {
+            throw new OutboxException(Msg.STORE_SCHEMA_FAILED.format("the datasource", "-", e), e);
+        }
+        checked = true;
+    }
+
+    private static void create(Connection c, Dialect d, String where) throws SQLException {
+        try {
+            for (String statement : statements(d.schemaResource())) {
+                try (Statement s = c.createStatement()) {
+                    s.execute(statement);
+                }
+            }
+            Msg.STORE_SCHEMA_CREATED.log(where, d.schemaResource());
+        } catch (SQLException e) {
+            if (tableExists(c)) {
+                // another server created it at the same moment
+                Msg.STORE_SCHEMA_PRESENT.log(where);
+                return;
+            }
+            throw new OutboxException(
+                    Msg.STORE_SCHEMA_FAILED.format(where, d.schemaResource(), e), e);
+        }
+    }
+
+    private static boolean tableExists(Connection c) {
+        try (Statement s = c.createStatement()) {
+            s.executeQuery("SELECT id FROM outbox_record WHERE 1 = 0").close();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * @param resource a classpath resource of SQL statements ending with semicolons
+     * @return its statements, without comments
+     */
+    static List<String> statements(String resource) {
+        String text;
+        try (InputStream in = SchemaManager.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + resource);
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : text.split("\\R")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                String statement = current.toString().strip();
+                statements.add(statement.substring(0, statement.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            statements.add(current.toString().strip());
+        }
+        return statements;
+    }
+
+    private static DataSource dataSource(EntityManagerFactory emf) {
+        Object ds = emf.getProperties().get("jakarta.persistence.jtaDataSource");
+        if (ds == null) {
+            ds = emf.getProperties().get("javax.persistence.jtaDataSource");
+        }
+        if (ds instanceof DataSource dataSource) {
+            return dataSource;
+        }
+        if (ds instanceof String name && !name.isBlank()) {
+            try {
+                return (DataSource) new InitialContext().lookup(name);
+            } catch (NamingException e) {
+                throw new OutboxException(Msg.STORE_SCHEMA_FAILED.format(name, "-", e), e);
+            }
+        }
+        throw new OutboxException(
+                Msg.STORE_SCHEMA_FAILED.format(
+                        "the persistence unit", "-", "it names no JTA datasource"));
+    }
+}

@@ -1,0 +1,32 @@
+-- Outbox for Jakarta EE: tables for PostgreSQL (10 or newer).
+CREATE TABLE outbox_record (
+    id             VARCHAR(36)              NOT NULL,
+    aggregate_type VARCHAR(255)             NOT NULL,
+    aggregate_id   VARCHAR(255)             NOT NULL,
+    seq            BIGINT                   NOT NULL,
+    event_type     VARCHAR(255)             NOT NULL,
+    event_version  INTEGER                  NOT NULL,
+    destination    VARCHAR(255)             NOT NULL,
+    content_type   VARCHAR(100)             NOT NULL,
+    payload        TEXT                     NOT NULL,
+    headers        TEXT,
+    status         VARCHAR(16)              NOT NULL,
+    attempts       INTEGER                  NOT NULL,
+    written_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    dispatched_at  TIMESTAMP WITH TIME ZONE,
+    last_error     VARCHAR(2000),
+    CONSTRAINT outbox_record_pk PRIMARY KEY (id),
+    CONSTRAINT outbox_record_key_seq UNIQUE (aggregate_type, aggregate_id, seq)
+);
+-- the relay's claim: a range scan over pending records only, however much history is kept
+CREATE INDEX outbox_record_due ON outbox_record (next_attempt_at) WHERE status = 'PENDING';
+-- retention purge and operators' queries by status
+CREATE INDEX outbox_record_status ON outbox_record (status, dispatched_at);
+
+CREATE TABLE outbox_key (
+    aggregate_type VARCHAR(255) NOT NULL,
+    aggregate_id   VARCHAR(255) NOT NULL,
+    last_seq       BIGINT       NOT NULL,
+    CONSTRAINT outbox_key_pk PRIMARY KEY (aggregate_type, aggregate_id)
+);
