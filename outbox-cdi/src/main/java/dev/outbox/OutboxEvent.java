@@ -17,8 +17,8 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * <p>The aggregate type and id together form the record's <em>key</em>: records of one key are
- * sent in the order they were written.
+ * <p>The aggregate type and id together form the record's <em>key</em>: records of one key are sent
+ * in the order they were written.
  */
 public interface OutboxEvent {
 
@@ -38,8 +38,8 @@ public interface OutboxEvent {
     String aggregateId();
 
     /**
-     * The logical event type stored with the record and sent with the message; also the key of
-     * the {@code outbox.route.<type>} routing property.
+     * The logical event type stored with the record and sent with the message; also the key of the
+     * {@code outbox.route.<type>} routing property.
      *
      * <p>Defaults to the {@link EventType#value()} of the class's {@link EventType} annotation, or
      * else the class's simple name. Name your event types explicitly: a stored type must not change

@@ -6,51 +6,83 @@ import java.util.Map;
 /** A read-only view of a stored outbox record. */
 public interface OutboxRecord {
 
-    /** @return the record id, a UUID string; sent as the message's deduplication id */
+    /**
+     * @return the record id, a UUID string; sent as the message's deduplication id
+     */
     String id();
 
-    /** @return the aggregate type, first half of the key */
+    /**
+     * @return the aggregate type, first half of the key
+     */
     String aggregateType();
 
-    /** @return the aggregate id, second half of the key */
+    /**
+     * @return the aggregate id, second half of the key
+     */
     String aggregateId();
 
-    /** @return the logical event type */
+    /**
+     * @return the logical event type
+     */
     String eventType();
 
-    /** @return the payload version */
+    /**
+     * @return the payload version
+     */
     int eventVersion();
 
-    /** @return the queue the record is sent to */
+    /**
+     * @return the queue the record is sent to
+     */
     String destination();
 
-    /** @return the media type of the payload, such as {@code application/json} */
+    /**
+     * @return the media type of the payload, such as {@code application/json}
+     */
     String contentType();
 
-    /** @return the serialized payload, the message body */
+    /**
+     * @return the serialized payload, the message body
+     */
     String payload();
 
-    /** @return the headers sent as message properties */
+    /**
+     * @return the headers sent as message properties
+     */
     Map<String, String> headers();
 
-    /** @return the position of the record within its key, from 1, without gaps */
+    /**
+     * @return the position of the record within its key, from 1, without gaps
+     */
     long sequence();
 
-    /** @return the current status */
+    /**
+     * @return the current status
+     */
     RecordStatus status();
 
-    /** @return the number of failed send attempts so far */
+    /**
+     * @return the number of failed send attempts so far
+     */
     int attempts();
 
-    /** @return when the record was written, in the writing transaction */
+    /**
+     * @return when the record was written, in the writing transaction
+     */
     Instant writtenAt();
 
-    /** @return when the record was sent, or {@code null} while it is not */
+    /**
+     * @return when the record was sent, or {@code null} while it is not
+     */
     Instant dispatchedAt();
 
-    /** @return the earliest time of the next send attempt, or {@code null} */
+    /**
+     * @return the earliest time of the next send attempt, or {@code null}
+     */
     Instant nextAttemptAt();
 
-    /** @return the text of the last send error, or {@code null} */
+    /**
+     * @return the text of the last send error, or {@code null}
+     */
     String lastError();
 }

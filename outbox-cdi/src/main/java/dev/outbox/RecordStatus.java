@@ -8,6 +8,9 @@ public enum RecordStatus {
     DISPATCHED,
     /** Retries exhausted: a dead letter that waits for an operator. */
     FAILED,
-    /** Can never be sent as it is (no route, destination refused, bad payload): waits for an operator. */
+    /**
+     * Can never be sent as it is (no route, destination refused, bad payload): waits for an
+     * operator.
+     */
     QUARANTINED
 }

@@ -26,12 +26,19 @@ public final class Await {
     }
 
     /** Like {@link #until} but reports the last value seen. */
-    public static <T> T value(String what, Duration timeout, Supplier<T> value, java.util.function.Predicate<T> ok) {
+    public static <T> T value(
+            String what, Duration timeout, Supplier<T> value, java.util.function.Predicate<T> ok) {
         long deadline = System.nanoTime() + timeout.toNanos();
         T last = value.get();
         while (!ok.test(last)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + timeout + " waiting until " + what + "; last: " + last);
+                throw new AssertionError(
+                        "Timed out after "
+                                + timeout
+                                + " waiting until "
+                                + what
+                                + "; last: "
+                                + last);
             }
             sleep(50);
             last = value.get();

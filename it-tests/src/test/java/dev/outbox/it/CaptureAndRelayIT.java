@@ -7,19 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.outbox.MessageProperties;
-import dev.outbox.RecordStatus;
-import dev.outbox.TransactionRequiredException;
-import dev.outbox.it.app.OrderBean;
-import dev.outbox.it.app.OrderPlaced;
-import dev.outbox.it.app.Orders;
-import dev.outbox.it.app.Probe;
-import dev.outbox.it.app.Received;
-import dev.outbox.jpa.OutboxRecordEntity;
-import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,13 +16,31 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Future;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The foundation end to end: capture in the caller's transaction, relay by the timer, on Liberty. */
+import dev.outbox.MessageProperties;
+import dev.outbox.RecordStatus;
+import dev.outbox.TransactionRequiredException;
+import dev.outbox.it.app.OrderBean;
+import dev.outbox.it.app.OrderPlaced;
+import dev.outbox.it.app.Orders;
+import dev.outbox.it.app.Probe;
+import dev.outbox.it.app.Received;
+import dev.outbox.jpa.OutboxRecordEntity;
+
+/**
+ * The foundation end to end: capture in the caller's transaction, relay by the timer, on Liberty.
+ */
 @ExtendWith(ArquillianExtension.class)
 class CaptureAndRelayIT {
 
@@ -61,7 +66,8 @@ class CaptureAndRelayIT {
     @Test
     void commitSendsExactlyOneMessageWithBodyAndEveryProperty() throws Exception {
         String id = unique("commit");
-        orders.place(new OrderPlaced(id, "alice", new BigDecimal("12.50"), Map.of("tenant", "acme")));
+        orders.place(
+                new OrderPlaced(id, "alice", new BigDecimal("12.50"), Map.of("tenant", "acme")));
 
         Received m = probe.receive(QUEUE, id, DELIVERY.toMillis());
         assertNotNull(m, "no message for " + id);

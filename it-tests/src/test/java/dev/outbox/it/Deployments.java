@@ -1,11 +1,13 @@
 package dev.outbox.it;
 
-import dev.outbox.it.app.PurchaseOrder;
 import java.io.File;
+
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import dev.outbox.it.app.PurchaseOrder;
 
 /** Builds test applications the way users build theirs: the outbox jars in WEB-INF/lib. */
 public final class Deployments {
@@ -37,11 +39,15 @@ public final class Deployments {
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
 
-    /** @return the outbox-cdi, outbox-jpa and outbox-jms jars built by this reactor */
+    /**
+     * @return the outbox-cdi, outbox-jpa and outbox-jms jars built by this reactor
+     */
     public static File[] outboxJars() {
         File dir = new File(System.getProperty("outbox.it.libs", "target/outbox-libs"));
         return new File[] {
-            new File(dir, "outbox-cdi.jar"), new File(dir, "outbox-jpa.jar"), new File(dir, "outbox-jms.jar")
+            new File(dir, "outbox-cdi.jar"),
+            new File(dir, "outbox-jpa.jar"),
+            new File(dir, "outbox-jms.jar")
         };
     }
 }

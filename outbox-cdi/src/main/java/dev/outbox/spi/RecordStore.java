@@ -1,13 +1,14 @@
 package dev.outbox.spi;
 
-import dev.outbox.OutboxRecord;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+import dev.outbox.OutboxRecord;
+
 /**
- * Where records live: the outbox table in the application's database. The {@code outbox-jpa}
- * module provides the implementation; exactly one CDI bean of this type must exist.
+ * Where records live: the outbox table in the application's database. The {@code outbox-jpa} module
+ * provides the implementation; exactly one CDI bean of this type must exist.
  *
  * <p>Every method joins the caller's JTA transaction and requires one.
  */

@@ -1,17 +1,18 @@
 package dev.outbox.jpa;
 
-import jakarta.inject.Qualifier;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import jakarta.inject.Qualifier;
+
 /**
  * Picks the persistence unit that holds the outbox tables when an application has several.
  *
- * <p>With one persistence unit there is nothing to do. With several, produce the entity manager
- * of the right unit under this qualifier, once, anywhere in the application:
+ * <p>With one persistence unit there is nothing to do. With several, produce the entity manager of
+ * the right unit under this qualifier, once, anywhere in the application:
  *
  * <pre>{@code
  * @ApplicationScoped

@@ -1,17 +1,19 @@
 package dev.outbox.jpa;
 
-import dev.outbox.OutboxRecord;
-import dev.outbox.RecordStatus;
-import dev.outbox.jpa.internal.HeadersJson;
-import dev.outbox.spi.NewRecord;
+import java.time.Instant;
+import java.util.Map;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.util.Map;
+
+import dev.outbox.OutboxRecord;
+import dev.outbox.RecordStatus;
+import dev.outbox.jpa.internal.HeadersJson;
+import dev.outbox.spi.NewRecord;
 
 /**
  * The JPA mapping of an outbox record, table {@code outbox_record}. Public only because JPA
@@ -182,7 +184,18 @@ public class OutboxRecordEntity implements OutboxRecord {
 
     @Override
     public String toString() {
-        return "OutboxRecord[" + id + " " + eventType + " " + aggregateType + "/" + aggregateId
-                + "#" + sequence + " " + status + "]";
+        return "OutboxRecord["
+                + id
+                + " "
+                + eventType
+                + " "
+                + aggregateType
+                + "/"
+                + aggregateId
+                + "#"
+                + sequence
+                + " "
+                + status
+                + "]";
     }
 }

@@ -1,11 +1,12 @@
 package dev.outbox.it.app;
 
+import java.math.BigDecimal;
+
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.math.BigDecimal;
 
 /** The same business code as an EJB with container-managed transactions. */
 @Stateless

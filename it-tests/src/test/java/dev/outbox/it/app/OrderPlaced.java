@@ -1,13 +1,15 @@
 package dev.outbox.it.app;
 
-import dev.outbox.EventType;
-import dev.outbox.OutboxEvent;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import dev.outbox.EventType;
+import dev.outbox.OutboxEvent;
+
 /** The event the test application fires. */
 @EventType(value = "OrderPlaced", version = 3)
-public record OrderPlaced(String orderId, String customer, BigDecimal total, Map<String, String> extraHeaders)
+public record OrderPlaced(
+        String orderId, String customer, BigDecimal total, Map<String, String> extraHeaders)
         implements OutboxEvent {
 
     public OrderPlaced(String orderId, String customer, BigDecimal total) {

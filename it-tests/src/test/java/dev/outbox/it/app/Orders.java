@@ -1,12 +1,13 @@
 package dev.outbox.it.app;
 
+import java.math.BigDecimal;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
 
 /** Business code as users write it: save the order and fire the event in one transaction. */
 @ApplicationScoped

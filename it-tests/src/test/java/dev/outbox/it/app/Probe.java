@@ -1,6 +1,8 @@
 package dev.outbox.it.app;
 
-import dev.outbox.jpa.OutboxRecordEntity;
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.Connection;
@@ -12,12 +14,12 @@ import jakarta.jms.Session;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
-import java.util.List;
+
+import dev.outbox.jpa.OutboxRecordEntity;
 
 /**
- * What the tests look at: records in the table and messages on queues. (Arquillian does not
- * inject persistence contexts into test classes.)
+ * What the tests look at: records in the table and messages on queues. (Arquillian does not inject
+ * persistence contexts into test classes.)
  */
 @ApplicationScoped
 public class Probe {

@@ -1,9 +1,10 @@
 package dev.outbox.it.app;
 
+import java.math.BigDecimal;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.math.BigDecimal;
 
 /** The application's own business row, written in the same transaction as the outbox record. */
 @Entity

@@ -1,12 +1,13 @@
 package dev.outbox.it.app;
 
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
 
 /** A received message, copied while its session was open. */
 public record Received(String body, String jmsType, Map<String, Object> properties) {

@@ -1,13 +1,14 @@
 package dev.outbox.cdi.internal;
 
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
 import dev.outbox.InvalidEventException;
 import dev.outbox.OutboxEvent;
 import dev.outbox.Route;
 import dev.outbox.spi.NewRecord;
 import dev.outbox.spi.PayloadSerializer;
-import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Turns a fired event into a validated, serialized {@link NewRecord}. Pure logic: the transaction
@@ -102,8 +103,8 @@ public final class Capture {
     }
 
     /**
-     * The destination of an event type: the configured route, else the class's {@link Route},
-     * else the default destination.
+     * The destination of an event type: the configured route, else the class's {@link Route}, else
+     * the default destination.
      *
      * @param type the logical event type
      * @param cls the event class
@@ -189,6 +190,7 @@ public final class Capture {
     }
 
     private static InvalidEventException invalid(String type, Class<?> cls, String what) {
-        return new InvalidEventException(Msg.CAPTURE_INVALID_EVENT.format(type, cls.getName(), what));
+        return new InvalidEventException(
+                Msg.CAPTURE_INVALID_EVENT.format(type, cls.getName(), what));
     }
 }

@@ -1,9 +1,7 @@
 package dev.outbox.cdi.internal;
 
-import dev.outbox.OutboxEvent;
-import dev.outbox.TransactionRequiredException;
-import dev.outbox.spi.PayloadSerializer;
-import dev.outbox.spi.RecordStore;
+import java.time.Clock;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +11,11 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.time.Clock;
+
+import dev.outbox.OutboxEvent;
+import dev.outbox.TransactionRequiredException;
+import dev.outbox.spi.PayloadSerializer;
+import dev.outbox.spi.RecordStore;
 
 /**
  * Stores every fired {@link OutboxEvent} as a record in the caller's transaction. Synchronous, so
@@ -40,7 +42,9 @@ public class CapturingObserver {
         if (status != Status.STATUS_ACTIVE && status != Status.STATUS_MARKED_ROLLBACK) {
             throw new TransactionRequiredException(
                     Msg.CAPTURE_NO_TRANSACTION.format(
-                            typeOf(event), event.getClass().getName(), Transactions.describe(status)));
+                            typeOf(event),
+                            event.getClass().getName(),
+                            Transactions.describe(status)));
         }
         try {
             store.append(capture.toRecord(event));

@@ -3,6 +3,7 @@ package dev.outbox.cdi.internal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -17,7 +18,9 @@ public interface ConfigValues {
      */
     Optional<String> raw(String name);
 
-    /** @return the names of all properties that start with {@code prefix} */
+    /**
+     * @return the names of all properties that start with {@code prefix}
+     */
     Iterable<String> namesStartingWith(String prefix);
 
     /**

@@ -13,7 +13,9 @@ public final class Ids {
 
     private Ids() {}
 
-    /** @return a new version-7 UUID string */
+    /**
+     * @return a new version-7 UUID string
+     */
     public static String newId() {
         return newId(System.currentTimeMillis());
     }

@@ -1,10 +1,11 @@
 package dev.outbox.cdi.internal;
 
-import dev.outbox.spi.PayloadSerializer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+
+import dev.outbox.spi.PayloadSerializer;
 
 /** The default serializer: JSON through JSON-B. */
 @ApplicationScoped

@@ -5,8 +5,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The message catalogue: every log line and exception message of the outbox, each with a stable
- * id. An id is never reused for a different meaning; retired ids stay listed as comments.
+ * The message catalogue: every log line and exception message of the outbox, each with a stable id.
+ * An id is never reused for a different meaning; retired ids stay listed as comments.
  *
  * <p>Ranges: 0001-0099 configuration, 0100-0199 capture, 0200-0299 storage and schema, 0300-0399
  * relay, 0400-0499 inbox.
@@ -15,7 +15,8 @@ public enum Msg {
     // configuration
     CONFIG_INVALID(1, 'E', "Invalid value '%s' for %s: %s"),
     CONFIG_UNKNOWN_PROPERTY(2, 'W', "Unknown property %s=%s is ignored; known properties: %s"),
-    CONFIG_NO_STORE(3, 'E', "No RecordStore bean found: add the outbox-jpa module to the application"),
+    CONFIG_NO_STORE(
+            3, 'E', "No RecordStore bean found: add the outbox-jpa module to the application"),
     CONFIG_JNDI_MISSING(4, 'E', "Invalid value '%s' for %s: no resource with that JNDI name: %s"),
     CONFIG_JNDI_WRONG_TYPE(5, 'E', "Invalid value '%s' for %s: the resource is a %s, not a %s"),
 
@@ -28,7 +29,9 @@ public enum Msg {
                     + " @Transactional method or an EJB with container-managed transactions."
                     + " Nothing was written."),
     CAPTURE_INVALID_EVENT(
-            102, 'E', "Event %s (%s) cannot be stored: %s. The transaction is marked for rollback."),
+            102,
+            'E',
+            "Event %s (%s) cannot be stored: %s. The transaction is marked for rollback."),
     CAPTURE_NO_ROUTE(
             103,
             'E',
@@ -77,9 +80,7 @@ public enum Msg {
 
     // relay
     RELAY_STARTED(
-            301,
-            'I',
-            "Relay started: every %s, batches of up to %d, connection factory %s, %s"),
+            301, 'I', "Relay started: every %s, batches of up to %d, connection factory %s, %s"),
     RELAY_DISABLED(302, 'I', "Relay disabled on this server by outbox.relay.enabled=false"),
     RELAY_BATCH_FAILED(
             303,
@@ -100,7 +101,9 @@ public enum Msg {
         this.template = template;
     }
 
-    /** @return the stable id, such as {@code OUTBOX0101E} */
+    /**
+     * @return the stable id, such as {@code OUTBOX0101E}
+     */
     public String id() {
         return id;
     }

@@ -1,14 +1,16 @@
 package dev.outbox.cdi.internal;
 
-import dev.outbox.ConfigurationException;
-import dev.outbox.spi.RecordStore;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.interceptor.Interceptor;
+
 import org.eclipse.microprofile.config.ConfigProvider;
+
+import dev.outbox.ConfigurationException;
+import dev.outbox.spi.RecordStore;
 
 /**
  * Validates the outbox configuration when the application deploys: every invalid {@code outbox.*}

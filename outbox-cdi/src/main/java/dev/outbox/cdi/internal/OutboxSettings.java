@@ -60,8 +60,7 @@ public final class OutboxSettings {
     public static Result read(ConfigValues values) {
         Reader reader = new Reader(values);
         OutboxSettings settings = new OutboxSettings(reader);
-        return new Result(
-                settings, List.copyOf(reader.problems), List.copyOf(reader.warnings));
+        return new Result(settings, List.copyOf(reader.problems), List.copyOf(reader.warnings));
     }
 
     /**
@@ -85,42 +84,58 @@ public final class OutboxSettings {
         }
     }
 
-    /** @return whether this server runs the relay */
+    /**
+     * @return whether this server runs the relay
+     */
     public boolean relayEnabled() {
         return relayEnabled;
     }
 
-    /** @return the relay timer's interval */
+    /**
+     * @return the relay timer's interval
+     */
     public Duration relayInterval() {
         return relayInterval;
     }
 
-    /** @return the maximum number of records per relay transaction */
+    /**
+     * @return the maximum number of records per relay transaction
+     */
     public int batchSize() {
         return batchSize;
     }
 
-    /** @return the JNDI name of the relay's connection factory */
+    /**
+     * @return the JNDI name of the relay's connection factory
+     */
     public String connectionFactory() {
         return connectionFactory;
     }
 
-    /** @return the queue for event types without a route */
+    /**
+     * @return the queue for event types without a route
+     */
     public Optional<String> defaultDestination() {
         return defaultDestination;
     }
 
-    /** @return the configured routes, event type to queue */
+    /**
+     * @return the configured routes, event type to queue
+     */
     public Map<String, String> routes() {
         return routes;
     }
 
-    /** @return whether to create missing tables at startup */
+    /**
+     * @return whether to create missing tables at startup
+     */
     public boolean schemaCreate() {
         return schemaCreate;
     }
 
-    /** @return the configured database dialect name, lower case */
+    /**
+     * @return the configured database dialect name, lower case
+     */
     public Optional<String> database() {
         return database;
     }
@@ -129,7 +144,8 @@ public final class OutboxSettings {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (!DATABASES.contains(t)) {
             throw new IllegalArgumentException(
-                    "expected one of " + DATABASES.stream().sorted().collect(Collectors.joining(", ")));
+                    "expected one of "
+                            + DATABASES.stream().sorted().collect(Collectors.joining(", ")));
         }
         return t;
     }

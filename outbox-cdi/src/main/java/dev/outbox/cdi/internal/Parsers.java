@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parsers for configuration values. Each throws {@link IllegalArgumentException} whose message
- * says what a valid value looks like.
+ * Parsers for configuration values. Each throws {@link IllegalArgumentException} whose message says
+ * what a valid value looks like.
  */
 final class Parsers {
 

@@ -11,9 +11,7 @@ public enum Property {
             "1s",
             "How often the relay timer looks for due records (500ms, 2s, 1m or ISO-8601)."),
     RELAY_BATCH_SIZE(
-            "outbox.relay.batch-size",
-            "100",
-            "Records sent per relay transaction, 1 to 10000."),
+            "outbox.relay.batch-size", "100", "Records sent per relay transaction, 1 to 10000."),
     RELAY_CONNECTION_FACTORY(
             "outbox.relay.connection-factory",
             "jms/outboxConnectionFactory",
@@ -46,17 +44,23 @@ public enum Property {
         this.description = description;
     }
 
-    /** @return the property name */
+    /**
+     * @return the property name
+     */
     public String key() {
         return key;
     }
 
-    /** @return the default as text; empty when there is none */
+    /**
+     * @return the default as text; empty when there is none
+     */
     public String defaultValue() {
         return defaultValue;
     }
 
-    /** @return one sentence on what the property does */
+    /**
+     * @return one sentence on what the property does
+     */
     public String description() {
         return description;
     }

@@ -1,9 +1,10 @@
 package dev.outbox.cdi.internal;
 
-import jakarta.transaction.Status;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /** Access to the container's {@link TransactionSynchronizationRegistry}. */
 public final class Transactions {
@@ -12,7 +13,9 @@ public final class Transactions {
 
     private Transactions() {}
 
-    /** @return the registry of the current component's container */
+    /**
+     * @return the registry of the current component's container
+     */
     public static TransactionSynchronizationRegistry registry() {
         try {
             return (TransactionSynchronizationRegistry) new InitialContext().lookup(TSR);

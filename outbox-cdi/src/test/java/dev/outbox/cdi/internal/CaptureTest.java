@@ -4,22 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.outbox.EventType;
-import dev.outbox.InvalidEventException;
-import dev.outbox.OutboxEvent;
-import dev.outbox.Route;
-import dev.outbox.spi.NewRecord;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
+
+import dev.outbox.EventType;
+import dev.outbox.InvalidEventException;
+import dev.outbox.OutboxEvent;
+import dev.outbox.Route;
+import dev.outbox.spi.NewRecord;
 
 class CaptureTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+    private static final Clock CLOCK =
+            Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
 
     @EventType(value = "OrderPlaced", version = 2)
     @Route("orders.annotated")
@@ -85,8 +88,7 @@ class CaptureTest {
 
     @Test
     void buildsARecordWithTypeVersionKeyPayloadHeadersAndTime() {
-        NewRecord r =
-                capture(Map.of()).toRecord(new OrderPlaced("o-1", new BigDecimal("12.50")));
+        NewRecord r = capture(Map.of()).toRecord(new OrderPlaced("o-1", new BigDecimal("12.50")));
         assertEquals("OrderPlaced", r.eventType());
         assertEquals(2, r.eventVersion());
         assertEquals("Order", r.aggregateType());
@@ -103,11 +105,17 @@ class CaptureTest {
     void configuredRouteWinsOverAnnotationWhichWinsOverDefault() {
         OrderPlaced event = new OrderPlaced("o-1", BigDecimal.ONE);
         Map<String, String> both =
-                Map.of("outbox.route.OrderPlaced", "orders.config", "outbox.destination.default", "dflt");
+                Map.of(
+                        "outbox.route.OrderPlaced",
+                        "orders.config",
+                        "outbox.destination.default",
+                        "dflt");
         assertEquals("orders.config", capture(both).toRecord(event).destination());
         assertEquals(
                 "orders.annotated",
-                capture(Map.of("outbox.destination.default", "dflt")).toRecord(event).destination());
+                capture(Map.of("outbox.destination.default", "dflt"))
+                        .toRecord(event)
+                        .destination());
         assertEquals(
                 "dflt",
                 capture(Map.of("outbox.destination.default", "dflt"))
@@ -117,7 +125,8 @@ class CaptureTest {
 
     @Test
     void theDefaultTypeIsTheSimpleClassNameAndVersionOne() {
-        NewRecord r = capture(Map.of("outbox.destination.default", "d")).toRecord(new Unrouted("x"));
+        NewRecord r =
+                capture(Map.of("outbox.destination.default", "d")).toRecord(new Unrouted("x"));
         assertEquals("Unrouted", r.eventType());
         assertEquals(1, r.eventVersion());
     }
@@ -153,7 +162,8 @@ class CaptureTest {
                         () ->
                                 capture(Map.of("outbox.destination.default", "d"))
                                         .toRecord(new Unserializable()));
-        assertTrue(e.getMessage().startsWith("OUTBOX0104E: Event Unserializable ("), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("OUTBOX0104E: Event Unserializable ("), e.getMessage());
         assertTrue(e.getMessage().contains(JsonbPayloadSerializer.class.getName()), e.getMessage());
     }
 
@@ -161,9 +171,11 @@ class CaptureTest {
     void headerNamesMustBeIdentifiersAndNotReserved() {
         Capture c = capture(Map.of("outbox.destination.default", "d"));
         assertEquals(Map.of("ok_1", "v"), c.toRecord(new WithHeader("ok_1")).headers());
-        for (String bad : new String[] {"has-dash", "1st", "JMSType", "_AMQ_X", "outboxFoo", "AND", ""}) {
+        for (String bad :
+                new String[] {"has-dash", "1st", "JMSType", "_AMQ_X", "outboxFoo", "AND", ""}) {
             InvalidEventException e =
-                    assertThrows(InvalidEventException.class, () -> c.toRecord(new WithHeader(bad)));
+                    assertThrows(
+                            InvalidEventException.class, () -> c.toRecord(new WithHeader(bad)));
             assertTrue(e.getMessage().contains("header name '" + bad + "'"), e.getMessage());
         }
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 
 class OutboxSettingsTest {
@@ -33,25 +34,23 @@ class OutboxSettingsTest {
     @Test
     void readsEveryValue() {
         OutboxSettings s =
-                read(
-                                Map.of(
-                                        "outbox.relay.enabled", "FALSE",
-                                        "outbox.relay.interval", "250ms",
-                                        "outbox.relay.batch-size", "7",
-                                        "outbox.relay.connection-factory", "jms/cf",
-                                        "outbox.destination.default", " events ",
-                                        "outbox.route.OrderPlaced", "orders",
-                                        "outbox.route.billing.InvoiceSent", "billing",
-                                        "outbox.schema.create", "true",
-                                        "outbox.database", "PostgreSQL"))
+                read(Map.of(
+                                "outbox.relay.enabled", "FALSE",
+                                "outbox.relay.interval", "250ms",
+                                "outbox.relay.batch-size", "7",
+                                "outbox.relay.connection-factory", "jms/cf",
+                                "outbox.destination.default", " events ",
+                                "outbox.route.OrderPlaced", "orders",
+                                "outbox.route.billing.InvoiceSent", "billing",
+                                "outbox.schema.create", "true",
+                                "outbox.database", "PostgreSQL"))
                         .orThrow();
         assertFalse(s.relayEnabled());
         assertEquals(Duration.ofMillis(250), s.relayInterval());
         assertEquals(7, s.batchSize());
         assertEquals("jms/cf", s.connectionFactory());
         assertEquals(Optional.of("events"), s.defaultDestination());
-        assertEquals(
-                Map.of("OrderPlaced", "orders", "billing.InvoiceSent", "billing"), s.routes());
+        assertEquals(Map.of("OrderPlaced", "orders", "billing.InvoiceSent", "billing"), s.routes());
         assertTrue(s.schemaCreate());
         assertEquals(Optional.of("postgresql"), s.database());
     }
@@ -71,7 +70,9 @@ class OutboxSettingsTest {
         assertEquals(6, problems.size(), problems.toString());
         assertContains(problems, "OUTBOX0001E: Invalid value 'yes' for outbox.relay.enabled");
         assertContains(problems, "Invalid value '-5s' for outbox.relay.interval");
-        assertContains(problems, "Invalid value '0' for outbox.relay.batch-size: expected a whole number from 1 to 10000");
+        assertContains(
+                problems,
+                "Invalid value '0' for outbox.relay.batch-size: expected a whole number from 1 to 10000");
         assertContains(problems, "Invalid value '   ' for outbox.relay.connection-factory");
         assertContains(problems, "Invalid value '' for outbox.route.OrderPlaced: expected a name");
         assertContains(problems, "Invalid value 'sybase' for outbox.database");
@@ -94,7 +95,10 @@ class OutboxSettingsTest {
         OutboxSettings.Result result = read(Map.of("outbox.relay.batchsize", "5"));
         assertEquals(List.of(), result.problems());
         assertEquals(1, result.warnings().size());
-        assertTrue(result.warnings().get(0).startsWith("OUTBOX0002W: Unknown property outbox.relay.batchsize=5"));
+        assertTrue(
+                result.warnings()
+                        .get(0)
+                        .startsWith("OUTBOX0002W: Unknown property outbox.relay.batchsize=5"));
     }
 
     @Test
@@ -103,7 +107,8 @@ class OutboxSettingsTest {
                 read(Map.of("outbox.route.", "q", "outbox.route.A", "two words")).problems();
         assertEquals(2, problems.size(), problems.toString());
         assertContains(problems, "outbox.route.: the property name must end with an event type");
-        assertContains(problems, "'two words' for outbox.route.A: a name must not contain whitespace");
+        assertContains(
+                problems, "'two words' for outbox.route.A: a name must not contain whitespace");
     }
 
     private static Duration interval(String text) {

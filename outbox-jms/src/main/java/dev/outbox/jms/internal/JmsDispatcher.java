@@ -1,8 +1,12 @@
 package dev.outbox.jms.internal;
 
-import dev.outbox.MessageProperties;
-import dev.outbox.OutboxRecord;
-import dev.outbox.cdi.internal.OutboxSettings;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,11 +16,10 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
+
+import dev.outbox.MessageProperties;
+import dev.outbox.OutboxRecord;
+import dev.outbox.cdi.internal.OutboxSettings;
 
 /**
  * Sends records as JMS messages through the resource adapter's connection factory. Called inside
@@ -36,8 +39,7 @@ public class JmsDispatcher {
             connectionFactory =
                     (ConnectionFactory) new InitialContext().lookup(settings.connectionFactory());
         } catch (NamingException e) {
-            throw new IllegalStateException(
-                    "Cannot look up " + settings.connectionFactory(), e);
+            throw new IllegalStateException("Cannot look up " + settings.connectionFactory(), e);
         }
     }
 

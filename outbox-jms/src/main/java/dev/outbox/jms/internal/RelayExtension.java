@@ -1,10 +1,8 @@
 package dev.outbox.jms.internal;
 
-import dev.outbox.ConfigurationException;
-import dev.outbox.cdi.internal.Msg;
-import dev.outbox.cdi.internal.OutboxExtension;
-import dev.outbox.cdi.internal.OutboxSettings;
-import dev.outbox.cdi.internal.Property;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -12,8 +10,12 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.interceptor.Interceptor;
 import jakarta.jms.ConnectionFactory;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
+
+import dev.outbox.ConfigurationException;
+import dev.outbox.cdi.internal.Msg;
+import dev.outbox.cdi.internal.OutboxExtension;
+import dev.outbox.cdi.internal.OutboxSettings;
+import dev.outbox.cdi.internal.Property;
 
 /**
  * Fails the deployment when the relay is enabled and its connection factory cannot be found, so

@@ -1,8 +1,7 @@
 package dev.outbox.jms.internal;
 
-import dev.outbox.cdi.internal.Durations;
-import dev.outbox.cdi.internal.Msg;
-import dev.outbox.cdi.internal.OutboxSettings;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,7 +17,10 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.outbox.cdi.internal.Durations;
+import dev.outbox.cdi.internal.Msg;
+import dev.outbox.cdi.internal.OutboxSettings;
 
 /**
  * Drives the relay: a programmatic, non-persistent interval timer (its interval comes from

@@ -1,20 +1,22 @@
 package dev.outbox.jms.internal;
 
-import dev.outbox.OutboxRecord;
-import dev.outbox.cdi.internal.OutboxSettings;
-import dev.outbox.spi.RecordStore;
+import java.time.Clock;
+import java.util.List;
+
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
-import java.time.Clock;
-import java.util.List;
+
+import dev.outbox.OutboxRecord;
+import dev.outbox.cdi.internal.OutboxSettings;
+import dev.outbox.spi.RecordStore;
 
 /**
  * Relays one batch in its own container-managed transaction: claim due records, send them, mark
- * them dispatched. The claim's row locks keep other relays off these records until the
- * transaction ends.
+ * them dispatched. The claim's row locks keep other relays off these records until the transaction
+ * ends.
  */
 @Stateless
 public class RelayWorker {

@@ -1,9 +1,10 @@
 package dev.outbox.jpa.internal;
 
-import dev.outbox.OutboxRecord;
-import dev.outbox.RecordStatus;
 import java.time.Instant;
 import java.util.Map;
+
+import dev.outbox.OutboxRecord;
+import dev.outbox.RecordStatus;
 
 /** An immutable record as the relay claimed it. */
 record ClaimedRecord(

@@ -1,13 +1,14 @@
 package dev.outbox.jpa.internal;
 
-import dev.outbox.cdi.internal.Msg;
-import dev.outbox.cdi.internal.OutboxSettings;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.outbox.cdi.internal.Msg;
+import dev.outbox.cdi.internal.OutboxSettings;
+
 /**
- * What differs between databases: the schema file, how the next sequence number of a key is
- * taken, and how the relay claims records without waiting for rows another relay holds.
+ * What differs between databases: the schema file, how the next sequence number of a key is taken,
+ * and how the relay claims records without waiting for rows another relay holds.
  */
 public enum Dialect {
     POSTGRESQL("postgresql") {
@@ -112,9 +113,8 @@ public enum Dialect {
     };
 
     /**
-     * Due pending records that are the first unsent record of their key. A key's later records
-     * wait while an earlier one is pending (even if locked by another relay), failed or
-     * quarantined.
+     * Due pending records that are the first unsent record of their key. A key's later records wait
+     * while an earlier one is pending (even if locked by another relay), failed or quarantined.
      */
     static final String CLAIM_HEAD =
             "SELECT r.* FROM outbox_record r"
@@ -135,30 +135,38 @@ public enum Dialect {
         this.schemaName = schemaName;
     }
 
-    /** @return the name used in {@code outbox.database} */
+    /**
+     * @return the name used in {@code outbox.database}
+     */
     public String configName() {
         return name;
     }
 
-    /** @return the classpath resource holding this database's DDL */
+    /**
+     * @return the classpath resource holding this database's DDL
+     */
     public String schemaResource() {
         return "META-INF/outbox/schema/" + schemaName + ".sql";
     }
 
     /**
-     * @return one statement that takes the next sequence number of key (?1, ?2) and returns it,
-     *     or {@code null} when the dialect needs {@link #incrementSequence()} and a select
+     * @return one statement that takes the next sequence number of key (?1, ?2) and returns it, or
+     *     {@code null} when the dialect needs {@link #incrementSequence()} and a select
      */
     String nextSequence() {
         return null;
     }
 
-    /** @return a statement that increments (or creates at 1) the sequence of key (?1, ?2) */
+    /**
+     * @return a statement that increments (or creates at 1) the sequence of key (?1, ?2)
+     */
     String incrementSequence() {
         throw new UnsupportedOperationException(name());
     }
 
-    /** @return the claim query: due records (?1 = now), at most ?2, locked, skipping locked */
+    /**
+     * @return the claim query: due records (?1 = now), at most ?2, locked, skipping locked
+     */
     abstract String claim();
 
     /**
@@ -201,6 +209,7 @@ public enum Dialect {
             return SQLSERVER;
         }
         throw new IllegalStateException(
-                Msg.STORE_UNKNOWN_DATABASE.format(productName, String.join(", ", OutboxSettings.DATABASES)));
+                Msg.STORE_UNKNOWN_DATABASE.format(
+                        productName, String.join(", ", OutboxSettings.DATABASES)));
     }
 }

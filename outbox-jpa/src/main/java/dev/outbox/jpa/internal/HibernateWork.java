@@ -1,6 +1,7 @@
 package dev.outbox.jpa.internal;
 
 import jakarta.persistence.EntityManager;
+
 import org.hibernate.Session;
 
 /** Hibernate's way to reach the JDBC connection; loaded only when Hibernate is present. */

@@ -1,14 +1,15 @@
 package dev.outbox.jpa.internal;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+
 /**
- * Runs JDBC code on the connection of a JTA entity manager, so that it joins the same
- * transaction. Uses {@code EntityManager.unwrap(Connection.class)} where the provider supports it
- * (EclipseLink) and Hibernate's {@code Session.doReturningWork} otherwise.
+ * Runs JDBC code on the connection of a JTA entity manager, so that it joins the same transaction.
+ * Uses {@code EntityManager.unwrap(Connection.class)} where the provider supports it (EclipseLink)
+ * and Hibernate's {@code Session.doReturningWork} otherwise.
  */
 final class JdbcWork {
 

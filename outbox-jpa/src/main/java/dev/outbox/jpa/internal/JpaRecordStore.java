@@ -1,14 +1,5 @@
 package dev.outbox.jpa.internal;
 
-import dev.outbox.OutboxRecord;
-import dev.outbox.RecordStatus;
-import dev.outbox.cdi.internal.OutboxSettings;
-import dev.outbox.jpa.OutboxRecordEntity;
-import dev.outbox.spi.NewRecord;
-import dev.outbox.spi.RecordStore;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,10 +9,21 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import dev.outbox.OutboxRecord;
+import dev.outbox.RecordStatus;
+import dev.outbox.cdi.internal.OutboxSettings;
+import dev.outbox.jpa.OutboxRecordEntity;
+import dev.outbox.spi.NewRecord;
+import dev.outbox.spi.RecordStore;
+
 /**
- * The record store on the application's persistence unit. Capture persists the JPA entity, so
- * the record joins the caller's persistence context and transaction; the relay's locking queries,
- * which JPA cannot express portably, run as plain SQL on the same connection.
+ * The record store on the application's persistence unit. Capture persists the JPA entity, so the
+ * record joins the caller's persistence context and transaction; the relay's locking queries, which
+ * JPA cannot express portably, run as plain SQL on the same connection.
  */
 @ApplicationScoped
 public class JpaRecordStore implements RecordStore {
@@ -108,7 +110,8 @@ public class JpaRecordStore implements RecordStore {
 
     private long nextSequence(Connection c, NewRecord r) throws SQLException {
         Dialect d = dialect(c);
-        Sql.Binder key = (ps, i, n) -> ps.setString(i, n == 1 ? r.aggregateType() : r.aggregateId());
+        Sql.Binder key =
+                (ps, i, n) -> ps.setString(i, n == 1 ? r.aggregateType() : r.aggregateId());
         if (d.nextSequence() != null) {
             Sql sql = Sql.of(d.nextSequence());
             try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {

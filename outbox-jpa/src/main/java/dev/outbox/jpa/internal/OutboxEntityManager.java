@@ -1,14 +1,15 @@
 package dev.outbox.jpa.internal;
 
-import dev.outbox.OutboxException;
-import dev.outbox.cdi.internal.Msg;
-import dev.outbox.jpa.OutboxPersistence;
-import dev.outbox.jpa.OutboxRecordEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import dev.outbox.OutboxException;
+import dev.outbox.cdi.internal.Msg;
+import dev.outbox.jpa.OutboxPersistence;
+import dev.outbox.jpa.OutboxRecordEntity;
 
 /**
  * The entity manager of the persistence unit that holds the outbox tables: the application's
@@ -22,7 +23,9 @@ public class OutboxEntityManager {
 
     private volatile EntityManager em;
 
-    /** @return the (transaction-scoped, container-managed) entity manager */
+    /**
+     * @return the (transaction-scoped, container-managed) entity manager
+     */
     public EntityManager get() {
         EntityManager e = em;
         if (e == null) {
@@ -53,7 +56,8 @@ public class OutboxEntityManager {
         try {
             get().getMetamodel().entity(OutboxRecordEntity.class);
         } catch (IllegalArgumentException e) {
-            throw new OutboxException(Msg.STORE_NO_ENTITY.format(OutboxRecordEntity.class.getName()));
+            throw new OutboxException(
+                    Msg.STORE_NO_ENTITY.format(OutboxRecordEntity.class.getName()));
         }
     }
 }

@@ -1,14 +1,5 @@
 package dev.outbox.jpa.internal;
 
-import dev.outbox.OutboxException;
-import dev.outbox.cdi.internal.Msg;
-import dev.outbox.cdi.internal.OutboxSettings;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,13 +9,25 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.transaction.Transactional;
+
+import dev.outbox.OutboxException;
+import dev.outbox.cdi.internal.Msg;
+import dev.outbox.cdi.internal.OutboxSettings;
+
 /**
- * Checks at startup that the outbox tables exist, and creates them from the shipped DDL when
- * {@code outbox.schema.create=true}. DDL runs outside any JTA transaction, on a connection of the
+ * Checks at startup that the outbox tables exist, and creates them from the shipped DDL when {@code
+ * outbox.schema.create=true}. DDL runs outside any JTA transaction, on a connection of the
  * persistence unit's datasource, because some databases refuse DDL inside XA transactions.
  */
 @ApplicationScoped
@@ -54,14 +57,16 @@ public class SchemaManager {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(true);
             Dialect d = Dialect.choose(settings, c.getMetaData().getDatabaseProductName());
-            String where = c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getURL();
+            String where =
+                    c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getURL();
             if (tableExists(c)) {
                 Msg.STORE_SCHEMA_PRESENT.log(where);
             } else if (settings.schemaCreate()) {
                 create(c, d, where);
             } else {
                 throw new OutboxException(
-                        Msg.STORE_SCHEMA_MISSING.format("outbox_record", where, d.schemaResource()));
+                        Msg.STORE_SCHEMA_MISSING.format(
+                                "outbox_record", where, d.schemaResource()));
             }
         } catch (SQLException e) {
             throw new OutboxException(Msg.STORE_SCHEMA_FAILED.format("the datasource", "-", e), e);

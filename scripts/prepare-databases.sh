@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Starts the machine's PostgreSQL and MariaDB if they are down and prepares what the tests need,
+# idempotently: PostgreSQL with prepared transactions (for XA), a user "outbox" and its databases.
+set -euo pipefail
+
+PG_HOST=${PG_HOST:-127.0.0.1}
+PG_PORT=${PG_PORT:-5432}
+psql_admin() { psql -v ON_ERROR_STOP=1 -q -h "$PG_HOST" -p "$PG_PORT" -U postgres "$@"; }
+
+pg_cluster() { ls /etc/postgresql | sort -V | tail -1; }
+
+if ! pg_isready -q -h "$PG_HOST" -p "$PG_PORT"; then
+  echo "[prepare] starting PostgreSQL"
+  pg_ctlcluster --skip-systemctl-redirect "$(pg_cluster)" main start
+  for _ in $(seq 1 30); do pg_isready -q -h "$PG_HOST" -p "$PG_PORT" && break; sleep 1; done
+fi
+
+# XA needs prepared transactions; the setting takes a restart
+if [ "$(psql_admin -tAc 'show max_prepared_transactions')" -lt 20 ]; then
+  echo "[prepare] enabling prepared transactions on PostgreSQL (restart)"
+  psql_admin -c "ALTER SYSTEM SET max_prepared_transactions = 50"
+  pg_ctlcluster --skip-systemctl-redirect "$(pg_cluster)" main restart
+  for _ in $(seq 1 30); do pg_isready -q -h "$PG_HOST" -p "$PG_PORT" && break; sleep 1; done
+fi
+
+# --fresh: drop the integration-test databases first, so that every run starts empty
+if [ "${1:-}" = "--fresh" ]; then
+  for gid in $(psql_admin -tAc "SELECT gid FROM pg_prepared_xacts WHERE database = 'outbox_it'"); do
+    psql_admin -d outbox_it -c "ROLLBACK PREPARED '$gid'"
+  done
+  psql_admin -c "DROP DATABASE IF EXISTS outbox_it WITH (FORCE)"
+fi
+
+psql_admin -c "DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'outbox') THEN
+    CREATE ROLE outbox LOGIN PASSWORD 'outbox';
+  END IF; END \$\$;"
+for db in outbox_it outbox_example outbox_bench; do
+  if [ -z "$(psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]; then
+    psql_admin -c "CREATE DATABASE $db OWNER outbox"
+  fi
+done
+echo "[prepare] PostgreSQL ready on $PG_HOST:$PG_PORT"
