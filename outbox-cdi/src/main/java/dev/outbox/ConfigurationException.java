@@ -12,6 +12,7 @@ public class ConfigurationException extends OutboxException {
      * @param message the full message, naming the property and its value
      */
     public ConfigurationException(String message) {
-        super(message);
+        // where the configuration was read is of no interest: keep the log to one line per problem
+        super(message, null, false);
     }
 }

@@ -22,4 +22,15 @@ public class OutboxException extends RuntimeException {
     public OutboxException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * For failures whose stack trace says nothing useful, such as invalid configuration.
+     *
+     * @param message the full message, starting with its id
+     * @param cause the underlying failure, or {@code null}
+     * @param stackTrace whether to record the stack trace
+     */
+    protected OutboxException(String message, Throwable cause, boolean stackTrace) {
+        super(message, cause, true, stackTrace);
+    }
 }

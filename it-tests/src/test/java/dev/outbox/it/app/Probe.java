@@ -42,6 +42,17 @@ public class Probe {
         return found;
     }
 
+    /** Deletes records and orders left by an earlier run of a test. */
+    @Transactional
+    public void deleteAll(String idPrefix) {
+        em.createQuery("delete from OutboxRecord r where r.aggregateId like :p")
+                .setParameter("p", idPrefix + "%")
+                .executeUpdate();
+        em.createQuery("delete from PurchaseOrder o where o.id like :p")
+                .setParameter("p", idPrefix + "%")
+                .executeUpdate();
+    }
+
     @Transactional
     public long orders(String idPrefix) {
         return em.createQuery("select count(o) from PurchaseOrder o where o.id like :p", Long.class)
