@@ -80,7 +80,7 @@ class InvalidConfigurationIT {
         private static String path() {
             return System.getProperty(
                     "outbox.it.server.log",
-                    "target/liberty/wlp/usr/servers/defaultServer/logs/messages.log");
+                    "target/liberty/wlp/usr/servers/outboxItServer/logs/messages.log");
         }
     }
 }
