@@ -17,6 +17,7 @@ public final class Deployments {
             """
             outbox.relay.interval=200ms
             outbox.schema.create=true
+            outbox.retention=1h
             """;
 
     private Deployments() {}

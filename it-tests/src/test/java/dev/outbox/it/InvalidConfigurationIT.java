@@ -3,10 +3,6 @@ package dev.outbox.it;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
-
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -58,29 +54,5 @@ class InvalidConfigurationIT {
 
     private static void assertContains(String log, String part) {
         assertTrue(log.contains(part), () -> "server log lacks: " + part + "\n--- log ---\n" + log);
-    }
-
-    /** The server's messages.log, read from the test JVM. */
-    static final class ServerLog {
-        static long size() throws IOException {
-            try (RandomAccessFile f = new RandomAccessFile(path(), "r")) {
-                return f.length();
-            }
-        }
-
-        static String since(long offset) throws IOException {
-            try (RandomAccessFile f = new RandomAccessFile(path(), "r")) {
-                f.seek(offset);
-                byte[] bytes = new byte[(int) (f.length() - offset)];
-                f.readFully(bytes);
-                return new String(bytes, StandardCharsets.UTF_8);
-            }
-        }
-
-        private static String path() {
-            return System.getProperty(
-                    "outbox.it.server.log",
-                    "target/liberty/wlp/usr/servers/outboxItServer/logs/messages.log");
-        }
     }
 }

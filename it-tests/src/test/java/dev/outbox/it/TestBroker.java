@@ -1,24 +1,52 @@
 package dev.outbox.it;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.ServerSession;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.core.transaction.Transaction;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Runs an Artemis broker in the failsafe JVM for the whole test run, on loopback. Duplicate
- * detection is on, as by default; security is off.
+ * detection is on, as by default; security is off. Addresses under {@code it.refused.} cannot be
+ * created (a destination the broker refuses), addresses under {@code it.full.} hold one message and
+ * then refuse more (a broker that is full). Tests running as clients can stop and start it, and
+ * read {@link #LEDGER}: every outbox message that reached the broker.
  */
 public class TestBroker implements LauncherSessionListener {
+
+    /** Every outbox message that reached the broker, counted before duplicate detection. */
+    public static final Ledger LEDGER = new Ledger();
 
     private static EmbeddedActiveMQ broker;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        String port = System.getProperty("outbox.it.artemis.port");
-        if (port == null || broker != null) {
-            return;
+        if (System.getProperty("outbox.it.artemis.port") != null && broker == null) {
+            start();
         }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        stop();
+    }
+
+    /** Starts the broker (again). */
+    public static synchronized void start() {
+        String port = System.getProperty("outbox.it.artemis.port");
         try {
             ConfigurationImpl config = new ConfigurationImpl();
             config.setPersistenceEnabled(false);
@@ -28,6 +56,15 @@ public class TestBroker implements LauncherSessionListener {
             config.setLargeMessagesDirectory("target/artemis/large");
             config.setPagingDirectory("target/artemis/paging");
             config.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port);
+            config.addAddressSetting(
+                    "it.refused.#",
+                    new AddressSettings().setAutoCreateQueues(false).setAutoCreateAddresses(false));
+            config.addAddressSetting(
+                    "it.full.#",
+                    new AddressSettings()
+                            .setMaxSizeBytes(1)
+                            .setAddressFullMessagePolicy(AddressFullMessagePolicy.FAIL));
+            config.registerBrokerPlugin(LEDGER);
             broker = new EmbeddedActiveMQ().setConfiguration(config);
             broker.start();
         } catch (Exception e) {
@@ -35,8 +72,8 @@ public class TestBroker implements LauncherSessionListener {
         }
     }
 
-    @Override
-    public void launcherSessionClosed(LauncherSession session) {
+    /** Stops the broker; its messages are lost (it keeps nothing on disk). */
+    public static synchronized void stop() {
         try {
             if (broker != null) {
                 broker.stop();
@@ -44,6 +81,68 @@ public class TestBroker implements LauncherSessionListener {
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Counts outbox messages by record id and remembers the order of sequence numbers per key. */
+    public static final class Ledger implements ActiveMQServerMessagePlugin {
+        private final Map<String, AtomicInteger> sends = new ConcurrentHashMap<>();
+        private final Map<String, String> keys = new ConcurrentHashMap<>();
+        private final Map<String, List<Long>> sequences = new ConcurrentHashMap<>();
+
+        @Override
+        public void beforeSend(
+                ServerSession session,
+                Transaction tx,
+                Message message,
+                boolean direct,
+                boolean noAutoCreateQueue) {
+            Object id = message.getObjectProperty("outboxRecordId");
+            if (id == null) {
+                return;
+            }
+            String key =
+                    message.getObjectProperty("outboxAggregateType")
+                            + "/"
+                            + message.getObjectProperty("outboxAggregateId");
+            keys.put(id.toString(), key);
+            sends.computeIfAbsent(id.toString(), k -> new AtomicInteger()).incrementAndGet();
+            List<Long> seqs = sequences.computeIfAbsent(key, k -> new ArrayList<>());
+            synchronized (seqs) {
+                seqs.add(((Number) message.getObjectProperty("outboxSequence")).longValue());
+            }
+        }
+
+        /**
+         * @param aggregateIdPrefix the start of the aggregate ids of interest
+         * @return for each record of those keys, how many times it reached the broker
+         */
+        public Map<String, Integer> sends(String aggregateIdPrefix) {
+            Map<String, Integer> out = new TreeMap<>();
+            keys.forEach(
+                    (id, key) -> {
+                        if (key.substring(key.indexOf('/') + 1).startsWith(aggregateIdPrefix)) {
+                            out.put(id, sends.get(id).get());
+                        }
+                    });
+            return out;
+        }
+
+        /**
+         * @param aggregateIdPrefix the start of the aggregate ids of interest
+         * @return per key ("type/id"), the sequence numbers in the order they reached the broker
+         */
+        public Map<String, List<Long>> sequences(String aggregateIdPrefix) {
+            Map<String, List<Long>> out = new TreeMap<>();
+            sequences.forEach(
+                    (key, seqs) -> {
+                        if (key.substring(key.indexOf('/') + 1).startsWith(aggregateIdPrefix)) {
+                            synchronized (seqs) {
+                                out.put(key, List.copyOf(seqs));
+                            }
+                        }
+                    });
+            return out;
         }
     }
 }

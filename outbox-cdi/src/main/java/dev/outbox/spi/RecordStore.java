@@ -3,8 +3,11 @@ package dev.outbox.spi;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import dev.outbox.OutboxRecord;
+import dev.outbox.RecordQuery;
+import dev.outbox.RecordStatus;
 
 /**
  * Where records live: the outbox table in the application's database. The {@code outbox-jpa} module
@@ -13,6 +16,22 @@ import dev.outbox.OutboxRecord;
  * <p>Every method joins the caller's JTA transaction and requires one.
  */
 public interface RecordStore {
+
+    /**
+     * Checks (and, if so configured, creates) the schema. Called before the relay starts; may be
+     * called more than once. Defaults to nothing.
+     *
+     * @throws RuntimeException when the store cannot work, naming what is missing
+     */
+    default void prepare() {}
+
+    /**
+     * @return whether the store's connections can take part in an XA transaction with the broker.
+     *     Defaults to {@code false}.
+     */
+    default boolean xaCapable() {
+        return false;
+    }
 
     /**
      * Appends a record in the caller's transaction and gives it the next sequence number of its
@@ -30,15 +49,76 @@ public interface RecordStore {
      *
      * @param limit the maximum number of records
      * @param now the current time; records whose next attempt is later are not due
+     * @param holdFailedHeads whether a {@code FAILED} or {@code QUARANTINED} record holds the later
+     *     records of its key
      * @return the claimed records, in the order to send them
      */
-    List<OutboxRecord> claim(int limit, Instant now);
+    List<OutboxRecord> claim(int limit, Instant now, boolean holdFailedHeads);
 
     /**
      * Marks claimed records as sent.
      *
      * @param ids the ids of the records sent
      * @param at when they were sent
+     * @param keep whether to keep them as {@code DISPATCHED} (else they are deleted)
      */
-    void markDispatched(Collection<String> ids, Instant at);
+    void markDispatched(Collection<String> ids, Instant at, boolean keep);
+
+    /**
+     * Records a failed attempt to send a pending record, unless another relay changed the record
+     * since it was read.
+     *
+     * @param id the record id
+     * @param attemptsBefore the attempts the record had when it was claimed
+     * @param status {@code PENDING} to try again, {@code FAILED} or {@code QUARANTINED} to stop
+     * @param nextAttempt when to try again (ignored unless {@code PENDING})
+     * @param error what went wrong
+     * @return whether the record was updated
+     */
+    boolean markAttemptFailed(
+            String id, int attemptsBefore, RecordStatus status, Instant nextAttempt, String error);
+
+    /**
+     * Deletes at most {@code limit} records dispatched before a time.
+     *
+     * @param dispatchedBefore the cut-off
+     * @param limit the most records to delete
+     * @return the number deleted
+     */
+    int purgeDispatched(Instant dispatchedBefore, int limit);
+
+    /**
+     * @param query which records
+     * @return the matching records, oldest first
+     */
+    List<OutboxRecord> find(RecordQuery query);
+
+    /**
+     * @param id a record id
+     * @return the record, if it exists
+     */
+    Optional<OutboxRecord> find(String id);
+
+    /**
+     * @param status a status
+     * @return the number of records in it
+     */
+    long count(RecordStatus status);
+
+    /**
+     * Makes a {@code FAILED} or {@code QUARANTINED} record pending again, attempts reset.
+     *
+     * @param id the record id
+     * @param now when it becomes due
+     * @return whether the record was a dead letter and is now pending
+     */
+    boolean retry(String id, Instant now);
+
+    /**
+     * Deletes a record unless it is {@code PENDING}.
+     *
+     * @param id the record id
+     * @return whether it was deleted
+     */
+    boolean delete(String id);
 }

@@ -103,6 +103,29 @@ public class Probe {
         return messages;
     }
 
+    /** Sends a plain text message (no outbox properties) to a queue. */
+    public void sendPlain(String queue, String text) throws JMSException {
+        try (Connection c = cf.createConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            s.createProducer(s.createQueue(queue)).send(s.createTextMessage(text));
+        }
+    }
+
+    /** Consumes every message on a queue; returns how many there were. */
+    public int drain(String queue) throws JMSException {
+        int n = 0;
+        try (Connection c = cf.createConnection()) {
+            c.start();
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            try (MessageConsumer consumer = s.createConsumer(s.createQueue(queue))) {
+                while (consumer.receive(500) != null) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     private static String selector(String aggregateIdPrefix) {
         return "outboxAggregateId LIKE '" + aggregateIdPrefix.replace("'", "''") + "%'";
     }

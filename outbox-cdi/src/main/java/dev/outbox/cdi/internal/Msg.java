@@ -9,7 +9,7 @@ import java.util.logging.Logger;
  * An id is never reused for a different meaning; retired ids stay listed as comments.
  *
  * <p>Ranges: 0001-0099 configuration, 0100-0199 capture, 0200-0299 storage and schema, 0300-0399
- * relay, 0400-0499 inbox.
+ * relay, 0400-0499 inbox, 0500-0599 administration.
  */
 public enum Msg {
     // configuration
@@ -82,12 +82,57 @@ public enum Msg {
     RELAY_STARTED(
             301, 'I', "Relay started: every %s, batches of up to %d, connection factory %s, %s"),
     RELAY_DISABLED(302, 'I', "Relay disabled on this server by outbox.relay.enabled=false"),
-    RELAY_BATCH_FAILED(
-            303,
+    // 303 retired: a failed batch is now reported as OUTBOX0306W
+    RELAY_RECOVERED(304, 'I', "Relay recovered after %d failed attempts over %s"),
+    RELAY_STOPPED(305, 'I', "Relay stopped"),
+    RELAY_BROKER_UNREACHABLE(
+            306,
             'W',
-            "Relay batch failed and was rolled back; its records stay pending and are retried: %s"),
-    RELAY_RECOVERED(304, 'I', "Relay recovered after %d failed batches"),
-    RELAY_STOPPED(305, 'I', "Relay stopped");
+            "The relay cannot work and pauses (up to %s between attempts), logging a summary every"
+                    + " %s until it recovers; records stay pending: %s"),
+    RELAY_STILL_UNREACHABLE(
+            307,
+            'W',
+            "The relay still cannot work after %d attempts over %s; records stay pending: %s"),
+    RELAY_RETRY_SCHEDULED(
+            308,
+            'W',
+            "Record %s (%s %s/%s #%d to %s) failed to send, attempt %d of %d; next attempt at %s: %s"),
+    RELAY_RECORD_FAILED(
+            309,
+            'E',
+            "Record %s (%s %s/%s #%d to %s) is FAILED after %d attempts; it waits for an operator"
+                    + " (Outbox.retry or delete): %s"),
+    RELAY_RECORD_QUARANTINED(
+            310,
+            'E',
+            "Record %s (%s %s/%s #%d to %s) is QUARANTINED: it can never be sent as it is; it"
+                    + " waits for an operator (Outbox.retry or delete): %s"),
+    RELAY_DUPLICATE_WINDOW(
+            311,
+            'W',
+            "A record's retries can span %s (outbox.retry.*), but the broker remembers only the"
+                    + " last %d message ids per address (outbox.relay.duplicate-id-cache-size): above"
+                    + " %.1f messages per second to one address, a copy resent after a crash can"
+                    + " pass the broker's duplicate detection. Raise the broker's id-cache-size,"
+                    + " shorten the retries, or deduplicate in the consumer (the inbox)."),
+    RELAY_MODE_XA_WITHOUT_XA_DATASOURCE(
+            312,
+            'E',
+            "Invalid value 'xa' for outbox.relay.transaction-mode: the datasource of the outbox's"
+                    + " persistence unit is not an XA datasource (%s); use local, or configure"
+                    + " type=\"javax.sql.XADataSource\""),
+    RELAY_LOCAL_NOT_TRANSACTED(
+            313,
+            'W',
+            "The connection factory %s refuses local transactions, so each message is sent on its"
+                    + " own; set AllowLocalTransactions=\"true\" on it to send a batch in one"
+                    + " transaction: %s"),
+    RELAY_PURGED(314, 'I', "Purged %d dispatched records older than %s"),
+
+    // administration
+    ADMIN_RETRIED(501, 'I', "Record %s was retried by an operator"),
+    ADMIN_DELETED(502, 'I', "Record %s was deleted by an operator");
 
     private static final Logger LOG = Logger.getLogger("dev.outbox");
 

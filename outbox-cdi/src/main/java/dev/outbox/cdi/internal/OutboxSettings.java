@@ -30,6 +30,14 @@ public final class OutboxSettings {
     private final Duration relayInterval;
     private final int batchSize;
     private final String connectionFactory;
+    private final boolean xa;
+    private final boolean immediate;
+    private final Duration maxBackoff;
+    private final int duplicateIdCacheSize;
+    private final Backoff retry;
+    private final boolean holdFailedHeads;
+    private final Duration retention;
+    private final int purgeBatchSize;
     private final Optional<String> defaultDestination;
     private final Map<String, String> routes;
     private final boolean schemaCreate;
@@ -43,6 +51,50 @@ public final class OutboxSettings {
                         t -> Parsers.duration(t, Duration.ofMillis(10), Duration.ofHours(1)));
         batchSize = r.read(Property.RELAY_BATCH_SIZE, t -> Parsers.integer(t, 1, 10_000));
         connectionFactory = r.read(Property.RELAY_CONNECTION_FACTORY, Parsers::name);
+        xa =
+                r.read(Property.RELAY_TRANSACTION_MODE, t -> Parsers.oneOf(t, "local", "xa"))
+                        .equals("xa");
+        immediate = r.read(Property.RELAY_IMMEDIATE, Parsers::bool);
+        maxBackoff =
+                r.read(
+                        Property.RELAY_MAX_BACKOFF,
+                        t -> Parsers.duration(t, Duration.ofMillis(100), Duration.ofHours(1)));
+        duplicateIdCacheSize =
+                r.read(
+                        Property.RELAY_DUPLICATE_ID_CACHE_SIZE,
+                        t -> Parsers.integer(t, 1, Integer.MAX_VALUE));
+        Duration initial =
+                r.read(
+                        Property.RETRY_INITIAL_DELAY,
+                        t -> Parsers.duration(t, Duration.ofMillis(1), Duration.ofDays(1)));
+        double multiplier = r.read(Property.RETRY_MULTIPLIER, t -> Parsers.decimal(t, 1, 10));
+        Duration maxDelay =
+                r.read(
+                        Property.RETRY_MAX_DELAY,
+                        t -> Parsers.duration(t, Duration.ofMillis(1), Duration.ofDays(7)));
+        double jitter = r.read(Property.RETRY_JITTER, t -> Parsers.decimal(t, 0, 1));
+        int maxAttempts = r.read(Property.RETRY_MAX_ATTEMPTS, t -> Parsers.integer(t, 1, 1000));
+        if (maxDelay.compareTo(initial) < 0) {
+            r.problem(
+                    Msg.CONFIG_INVALID.format(
+                            Durations.format(maxDelay),
+                            Property.RETRY_MAX_DELAY.key(),
+                            "it must not be shorter than "
+                                    + Property.RETRY_INITIAL_DELAY.key()
+                                    + "="
+                                    + Durations.format(initial)));
+            maxDelay = initial;
+        }
+        retry = new Backoff(initial, multiplier, maxDelay, jitter, maxAttempts);
+        holdFailedHeads =
+                r.read(Property.ORDERING_FAILED_HEAD, t -> Parsers.oneOf(t, "hold", "skip"))
+                        .equals("hold");
+        retention =
+                r.read(
+                        Property.RETENTION,
+                        t -> Parsers.duration(t, Duration.ZERO, Duration.ofDays(3650)));
+        purgeBatchSize =
+                r.read(Property.RETENTION_PURGE_BATCH, t -> Parsers.integer(t, 1, 100_000));
         defaultDestination = r.optional(Property.DESTINATION_DEFAULT, Parsers::name);
         routes = r.routes();
         schemaCreate = r.read(Property.SCHEMA_CREATE, Parsers::bool);
@@ -110,6 +162,62 @@ public final class OutboxSettings {
      */
     public String connectionFactory() {
         return connectionFactory;
+    }
+
+    /**
+     * @return whether the relay sends and marks in one XA transaction (else: local mode)
+     */
+    public boolean xa() {
+        return xa;
+    }
+
+    /**
+     * @return whether records are relayed right after their transaction commits
+     */
+    public boolean immediate() {
+        return immediate;
+    }
+
+    /**
+     * @return the longest pause of the relay while the broker is unreachable
+     */
+    public Duration maxBackoff() {
+        return maxBackoff;
+    }
+
+    /**
+     * @return the broker's duplicate-id cache size per address
+     */
+    public int duplicateIdCacheSize() {
+        return duplicateIdCacheSize;
+    }
+
+    /**
+     * @return the retry schedule of records whose send failed
+     */
+    public Backoff retry() {
+        return retry;
+    }
+
+    /**
+     * @return whether a FAILED or QUARANTINED record holds the later records of its key
+     */
+    public boolean holdFailedHeads() {
+        return holdFailedHeads;
+    }
+
+    /**
+     * @return how long DISPATCHED records are kept; zero deletes them as they are sent
+     */
+    public Duration retention() {
+        return retention;
+    }
+
+    /**
+     * @return the number of records deleted per purge statement
+     */
+    public int purgeBatchSize() {
+        return purgeBatchSize;
     }
 
     /**
@@ -195,6 +303,10 @@ public final class OutboxSettings {
                 parse(key, raw, Parsers::name).ifPresent(queue -> routes.put(type, queue));
             }
             return Collections.unmodifiableMap(routes);
+        }
+
+        void problem(String message) {
+            problems.add(message);
         }
 
         private <T> Optional<T> parse(String key, String raw, Function<String, T> parser) {

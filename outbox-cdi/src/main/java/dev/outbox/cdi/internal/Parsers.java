@@ -26,6 +26,16 @@ final class Parsers {
         };
     }
 
+    static String oneOf(String text, String... allowed) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        for (String a : allowed) {
+            if (a.equals(t)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("expected one of " + String.join(", ", allowed));
+    }
+
     static int integer(String text, int min, int max) {
         String expected = "expected a whole number from " + min + " to " + max;
         int value;

@@ -16,6 +16,52 @@ public enum Property {
             "outbox.relay.connection-factory",
             "jms/outboxConnectionFactory",
             "JNDI name of the JMS connection factory of the Artemis resource adapter."),
+    RELAY_TRANSACTION_MODE(
+            "outbox.relay.transaction-mode",
+            "local",
+            "local: send on a local JMS transaction, then mark (any datasource); xa: send and mark"
+                    + " in one XA transaction (XA datasource)."),
+    RELAY_IMMEDIATE(
+            "outbox.relay.immediate",
+            "true",
+            "Relay records right after their transaction commits, not only on the timer."),
+    RELAY_MAX_BACKOFF(
+            "outbox.relay.max-backoff",
+            "30s",
+            "Longest pause of the whole relay while the broker is unreachable."),
+    RELAY_DUPLICATE_ID_CACHE_SIZE(
+            "outbox.relay.duplicate-id-cache-size",
+            "20000",
+            "The broker's id-cache-size (ids it remembers per address), for the startup check of"
+                    + " the retry window."),
+    RETRY_INITIAL_DELAY(
+            "outbox.retry.initial-delay",
+            "1s",
+            "Delay before the second attempt to send a record."),
+    RETRY_MULTIPLIER(
+            "outbox.retry.multiplier", "2", "Factor by which each further delay grows, 1 to 10."),
+    RETRY_MAX_DELAY("outbox.retry.max-delay", "5m", "Longest delay between two attempts."),
+    RETRY_JITTER(
+            "outbox.retry.jitter",
+            "0.2",
+            "Random spread of each delay, a fraction from 0 to 1 (0.2: plus or minus 20 %)."),
+    RETRY_MAX_ATTEMPTS(
+            "outbox.retry.max-attempts",
+            "10",
+            "Failed attempts after which a record becomes FAILED, 1 to 1000."),
+    ORDERING_FAILED_HEAD(
+            "outbox.ordering.failed-head",
+            "hold",
+            "What a FAILED or QUARANTINED record does to later records of its key: hold them, or"
+                    + " skip it."),
+    RETENTION(
+            "outbox.retention",
+            "0s",
+            "How long DISPATCHED records are kept; 0s deletes them as they are sent."),
+    RETENTION_PURGE_BATCH(
+            "outbox.retention.purge-batch-size",
+            "1000",
+            "Records deleted per purge statement, 1 to 100000."),
     DESTINATION_DEFAULT(
             "outbox.destination.default",
             "",

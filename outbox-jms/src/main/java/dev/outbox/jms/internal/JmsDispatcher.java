@@ -1,8 +1,10 @@
 package dev.outbox.jms.internal;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -19,12 +21,17 @@ import jakarta.jms.TextMessage;
 
 import dev.outbox.MessageProperties;
 import dev.outbox.OutboxRecord;
+import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.OutboxSettings;
+import dev.outbox.spi.Unsendable;
 
 /**
- * Sends records as JMS messages through the resource adapter's connection factory. Called inside
- * the relay's transaction: the session is enlisted in it, so the sends commit with the records'
- * marks.
+ * Sends records as JMS messages through the resource adapter's connection factory, in order, with
+ * one producer per destination per batch.
+ *
+ * <p>Inside a JTA transaction (XA mode) the session is enlisted in it, so the sends commit with the
+ * records' marks. Outside one (local mode) the session is transacted locally and committed here,
+ * before the marks.
  */
 @ApplicationScoped
 public class JmsDispatcher {
@@ -32,6 +39,9 @@ public class JmsDispatcher {
     @Inject OutboxSettings settings;
 
     private ConnectionFactory connectionFactory;
+    private final DestinationCheck destinations = new DestinationCheck();
+    private final AtomicBoolean warnedNotTransacted = new AtomicBoolean();
+    private volatile boolean localTransactions = true;
 
     @PostConstruct
     void init() {
@@ -44,30 +54,107 @@ public class JmsDispatcher {
     }
 
     /**
-     * Sends each record to its destination, in order, with one producer per destination.
+     * Sends a batch in the caller's JTA transaction.
      *
-     * @param records the records to send
-     * @throws JMSException when the broker refuses or cannot be reached
+     * @param records the records, in order
+     * @throws DispatchException naming the record that failed, or the relay's failure
      */
-    public void send(List<OutboxRecord> records) throws JMSException {
-        try (Connection connection = connectionFactory.createConnection()) {
-            Session session = connection.createSession();
+    public void sendEnlisted(List<OutboxRecord> records) throws DispatchException {
+        send(records, false);
+    }
+
+    /**
+     * Sends a batch on a local JMS transaction and commits it. Must run outside any JTA
+     * transaction.
+     *
+     * @param records the records, in order
+     * @throws DispatchException naming the record that failed, or the relay's failure
+     */
+    public void sendLocal(List<OutboxRecord> records) throws DispatchException {
+        send(records, true);
+    }
+
+    private void send(List<OutboxRecord> records, boolean local) throws DispatchException {
+        Connection connection;
+        try {
+            connection = connectionFactory.createConnection();
+        } catch (JMSException | RuntimeException e) {
+            throw Failures.relay("cannot connect to the broker", e);
+        }
+        try (connection) {
+            Session session = session(connection, local);
+            boolean commit = local && session.getTransacted();
             Map<String, MessageProducer> producers = new HashMap<>();
             for (OutboxRecord r : records) {
-                MessageProducer producer =
-                        producers.computeIfAbsent(r.destination(), d -> producer(session, d));
-                producer.send(toMessage(session, r));
+                sendOne(session, producers, r);
             }
-        } catch (UncheckedJms e) {
-            throw e.getCause();
+            if (commit) {
+                try {
+                    session.commit();
+                } catch (JMSException | RuntimeException e) {
+                    throw Failures.onCommit(e);
+                }
+            }
+        } catch (JMSException | RuntimeException e) {
+            throw Failures.relay("the broker connection failed", e);
         }
     }
 
-    private static MessageProducer producer(Session session, String destination) {
+    private Session session(Connection connection, boolean local) throws DispatchException {
         try {
-            return session.createProducer(session.createQueue(destination));
-        } catch (JMSException e) {
-            throw new UncheckedJms(e);
+            if (!local) {
+                return connection.createSession();
+            }
+            if (localTransactions) {
+                try {
+                    return connection.createSession(true, Session.SESSION_TRANSACTED);
+                } catch (JMSException e) {
+                    if (!refusesLocalTransactions(e)) {
+                        throw e;
+                    }
+                    localTransactions = false;
+                    if (warnedNotTransacted.compareAndSet(false, true)) {
+                        Msg.RELAY_LOCAL_NOT_TRANSACTED.log(settings.connectionFactory(), e);
+                    }
+                }
+            }
+            return connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        } catch (JMSException | RuntimeException e) {
+            throw Failures.relay("cannot open a session on the broker", e);
+        }
+    }
+
+    /** Artemis's AMQ159007: the connection factory lacks AllowLocalTransactions=true. */
+    private static boolean refusesLocalTransactions(JMSException e) {
+        String text = String.valueOf(e.getMessage());
+        return text.contains("AMQ159007") || text.contains("SESSION_TRANSACTED");
+    }
+
+    private void sendOne(Session session, Map<String, MessageProducer> producers, OutboxRecord r)
+            throws DispatchException {
+        if (r instanceof Unsendable u && u.problem() != null) {
+            throw Failures.unsendable(r, u.problem());
+        }
+        if (r.destination() == null || r.destination().isBlank()) {
+            throw Failures.unsendable(r, "the record has no destination");
+        }
+        try {
+            MessageProducer producer = producers.get(r.destination());
+            if (producer == null) {
+                if (!destinations.exists(session, r.destination(), Instant.now())) {
+                    throw Failures.unsendable(
+                            r,
+                            "the queue "
+                                    + r.destination()
+                                    + " does not exist on the broker and may not be created there"
+                                    + " (auto-create is off): the broker would drop the message");
+                }
+                producer = session.createProducer(session.createQueue(r.destination()));
+                producers.put(r.destination(), producer);
+            }
+            producer.send(toMessage(session, r));
+        } catch (JMSException | RuntimeException e) {
+            throw Failures.onSend(r, e);
         }
     }
 
@@ -88,19 +175,5 @@ public class JmsDispatcher {
             m.setStringProperty(h.getKey(), h.getValue());
         }
         return m;
-    }
-
-    /** Carries a checked JMS failure out of a lambda. */
-    private static final class UncheckedJms extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UncheckedJms(JMSException cause) {
-            super(cause);
-        }
-
-        @Override
-        public synchronized JMSException getCause() {
-            return (JMSException) super.getCause();
-        }
     }
 }

@@ -1,45 +1,132 @@
 package dev.outbox.jms.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSException;
 
 import dev.outbox.OutboxRecord;
+import dev.outbox.RecordStatus;
+import dev.outbox.cdi.internal.Backoff;
+import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.OutboxSettings;
 import dev.outbox.spi.RecordStore;
 
 /**
  * Relays one batch in its own container-managed transaction: claim due records, send them, mark
- * them dispatched. The claim's row locks keep other relays off these records until the transaction
- * ends.
+ * them. The claim's row locks keep other relays off these records until the transaction ends.
  */
 @Stateless
 public class RelayWorker {
 
     @Inject RecordStore store;
     @Inject JmsDispatcher dispatcher;
+    @EJB LocalSender localSender;
     @Inject OutboxSettings settings;
 
     private final Clock clock = Clock.systemUTC();
 
     /**
+     * @param limit the most records to send
+     * @param claimed receives the records claimed, so that the caller knows them even when the
+     *     transaction fails to commit
      * @return the number of records sent
-     * @throws JMSException when a send fails; the transaction rolls back and the records stay
-     *     pending
+     * @throws DispatchException when a send failed: the transaction rolls back, nothing of the
+     *     batch is marked, and the exception says whose failure it was
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int relayBatch() throws JMSException {
-        List<OutboxRecord> batch = store.claim(settings.batchSize(), clock.instant());
+    public int relayBatch(int limit, List<OutboxRecord> claimed) throws DispatchException {
+        List<OutboxRecord> batch;
+        try {
+            batch = store.claim(limit, clock.instant(), settings.holdFailedHeads());
+        } catch (RuntimeException e) {
+            throw Failures.relay("cannot claim records from the database", e);
+        }
+        claimed.addAll(batch);
         if (batch.isEmpty()) {
             return 0;
         }
-        dispatcher.send(batch);
-        store.markDispatched(batch.stream().map(OutboxRecord::id).toList(), clock.instant());
+        if (settings.xa()) {
+            dispatcher.sendEnlisted(batch);
+        } else {
+            localSender.send(batch);
+        }
+        try {
+            store.markDispatched(
+                    batch.stream().map(OutboxRecord::id).toList(),
+                    clock.instant(),
+                    !settings.retention().isZero());
+        } catch (RuntimeException e) {
+            throw Failures.relay("cannot mark sent records in the database", e);
+        }
         return batch.size();
+    }
+
+    /**
+     * Records a failed attempt of one record in a transaction of its own: schedules a retry, makes
+     * it FAILED when its attempts are exhausted, or quarantines it.
+     *
+     * @param failure the failure, naming the record
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordFailure(DispatchException failure) {
+        recordFailure(failure.record(), failure.kind(), failure.getMessage());
+    }
+
+    /**
+     * Records a failed attempt of one record in a transaction of its own.
+     *
+     * @param r the record
+     * @param kind {@code PERMANENT} quarantines it, {@code RETRYABLE} schedules a retry
+     * @param error what went wrong
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordFailure(OutboxRecord r, DispatchException.Kind kind, String error) {
+        Instant now = clock.instant();
+        int attempts = r.attempts() + 1;
+        Object[] who = {
+            r.id(), r.eventType(), r.aggregateType(), r.aggregateId(), r.sequence(), r.destination()
+        };
+        if (kind == DispatchException.Kind.PERMANENT) {
+            if (store.markAttemptFailed(
+                    r.id(), r.attempts(), RecordStatus.QUARANTINED, null, error)) {
+                Msg.RELAY_RECORD_QUARANTINED.log(concat(who, error));
+            }
+            return;
+        }
+        Backoff retry = settings.retry();
+        Instant next = retry.nextAttempt(attempts, now, ThreadLocalRandom.current());
+        if (next == null) {
+            if (store.markAttemptFailed(r.id(), r.attempts(), RecordStatus.FAILED, null, error)) {
+                Msg.RELAY_RECORD_FAILED.log(concat(who, attempts, error));
+            }
+        } else if (store.markAttemptFailed(
+                r.id(), r.attempts(), RecordStatus.PENDING, next, error)) {
+            Msg.RELAY_RETRY_SCHEDULED.log(concat(who, attempts, retry.maxAttempts(), next, error));
+        }
+    }
+
+    /**
+     * Deletes dispatched records older than the retention, in bounded statements.
+     *
+     * @return the number of records deleted
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int purge() {
+        return store.purgeDispatched(
+                clock.instant().minus(settings.retention()), settings.purgeBatchSize());
+    }
+
+    private static Object[] concat(Object[] head, Object... tail) {
+        Object[] all = new Object[head.length + tail.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
     }
 }

@@ -5,8 +5,13 @@ import java.util.Map;
 
 import dev.outbox.OutboxRecord;
 import dev.outbox.RecordStatus;
+import dev.outbox.spi.Unsendable;
 
-/** An immutable record as the relay claimed it. */
+/**
+ * An immutable record as the relay claimed it.
+ *
+ * @param problem why the row cannot be sent as it is, or {@code null}
+ */
 record ClaimedRecord(
         String id,
         String aggregateType,
@@ -23,5 +28,6 @@ record ClaimedRecord(
         Instant writtenAt,
         Instant nextAttemptAt,
         Instant dispatchedAt,
-        String lastError)
-        implements OutboxRecord {}
+        String lastError,
+        String problem)
+        implements OutboxRecord, Unsendable {}

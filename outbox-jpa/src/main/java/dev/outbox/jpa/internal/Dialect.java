@@ -23,18 +23,14 @@ public enum Dialect {
         String claim() {
             return CLAIM_HEAD + " ORDER BY r.next_attempt_at LIMIT ?2 FOR UPDATE OF r SKIP LOCKED";
         }
+
+        @Override
+        String purge() {
+            return "DELETE FROM outbox_record WHERE id IN (SELECT id FROM outbox_record"
+                    + " WHERE status = 'DISPATCHED' AND dispatched_at < ?1 LIMIT ?2)";
+        }
     },
     H2("h2") {
-        @Override
-        String incrementSequence() {
-            return "MERGE INTO outbox_key k USING (VALUES (CAST(?1 AS VARCHAR(255)),"
-                    + " CAST(?2 AS VARCHAR(255)))) s (t, i)"
-                    + " ON k.aggregate_type = s.t AND k.aggregate_id = s.i"
-                    + " WHEN MATCHED THEN UPDATE SET last_seq = k.last_seq + 1"
-                    + " WHEN NOT MATCHED THEN INSERT (aggregate_type, aggregate_id, last_seq)"
-                    + " VALUES (s.t, s.i, 1)";
-        }
-
         @Override
         String claim() {
             return CLAIM_HEAD + " ORDER BY r.next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED";
@@ -65,18 +61,15 @@ public enum Dialect {
     },
     DERBY("derby") {
         @Override
-        String incrementSequence() {
-            return "MERGE INTO outbox_key k USING SYSIBM.SYSDUMMY1"
-                    + " ON k.aggregate_type = CAST(?1 AS VARCHAR(255))"
-                    + " AND k.aggregate_id = CAST(?2 AS VARCHAR(255))"
-                    + " WHEN MATCHED THEN UPDATE SET last_seq = k.last_seq + 1"
-                    + " WHEN NOT MATCHED THEN INSERT (aggregate_type, aggregate_id, last_seq)"
-                    + " VALUES (CAST(?1 AS VARCHAR(255)), CAST(?2 AS VARCHAR(255)), 1)";
+        String claim() {
+            throw new UnsupportedOperationException("Derby claim");
         }
 
         @Override
-        String claim() {
-            throw new UnsupportedOperationException("Derby claim");
+        String purge() {
+            return "DELETE FROM outbox_record WHERE id IN (SELECT id FROM outbox_record"
+                    + " WHERE status = 'DISPATCHED' AND dispatched_at < ?1"
+                    + " FETCH FIRST ?2 ROWS ONLY)";
         }
     },
     ORACLE("oracle") {
@@ -92,6 +85,12 @@ public enum Dialect {
         @Override
         String claim() {
             return CLAIM_HEAD + " ORDER BY r.next_attempt_at FOR UPDATE OF r.id SKIP LOCKED";
+        }
+
+        @Override
+        String purge() {
+            return "DELETE FROM outbox_record WHERE status = 'DISPATCHED' AND dispatched_at < ?1"
+                    + " AND ROWNUM <= ?2";
         }
     },
     SQLSERVER("sqlserver") {
@@ -110,6 +109,12 @@ public enum Dialect {
                     + CLAIM_HEAD.substring(CLAIM_HEAD.indexOf(" WHERE"))
                     + " ORDER BY r.next_attempt_at";
         }
+
+        @Override
+        String purge() {
+            return "DELETE TOP (?2) FROM outbox_record WHERE status = 'DISPATCHED'"
+                    + " AND dispatched_at < ?1";
+        }
     };
 
     /**
@@ -121,7 +126,12 @@ public enum Dialect {
                     + " WHERE r.status = 'PENDING' AND r.next_attempt_at <= ?1"
                     + " AND NOT EXISTS (SELECT 1 FROM outbox_record p"
                     + " WHERE p.aggregate_type = r.aggregate_type AND p.aggregate_id = r.aggregate_id"
-                    + " AND p.seq < r.seq AND p.status <> 'DISPATCHED')";
+                    + " AND p.seq < r.seq AND p.status %s)";
+
+    /** Statuses of earlier records that hold a key: unsent ones, or only pending ones. */
+    static final String HOLD_ALL = "<> 'DISPATCHED'";
+
+    static final String HOLD_PENDING = "= 'PENDING'";
 
     private final String name;
     private final String schemaName;
@@ -159,15 +169,35 @@ public enum Dialect {
 
     /**
      * @return a statement that increments (or creates at 1) the sequence of key (?1, ?2)
+     *     atomically, or {@code null} when the database has no such statement: then the sequence is
+     *     incremented by an update, or created by an insert that may lose a race to another writer
+     *     (a failed statement does not end the transaction on these databases) after which the
+     *     update is repeated
      */
     String incrementSequence() {
-        throw new UnsupportedOperationException(name());
+        return null;
     }
 
     /**
      * @return the claim query: due records (?1 = now), at most ?2, locked, skipping locked
      */
     abstract String claim();
+
+    /**
+     * @param holdFailedHeads whether FAILED and QUARANTINED records hold their key
+     * @return the claim query for that policy
+     */
+    String claim(boolean holdFailedHeads) {
+        return String.format(claim(), holdFailedHeads ? HOLD_ALL : HOLD_PENDING);
+    }
+
+    /**
+     * @return a statement deleting at most ?2 records dispatched before ?1
+     */
+    String purge() {
+        return "DELETE FROM outbox_record WHERE status = 'DISPATCHED' AND dispatched_at < ?1"
+                + " LIMIT ?2";
+    }
 
     /**
      * Chooses the dialect from configuration, else from the JDBC product name.

@@ -7,13 +7,18 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 
 import dev.outbox.OutboxRecord;
+import dev.outbox.RecordQuery;
 import dev.outbox.RecordStatus;
 import dev.outbox.cdi.internal.OutboxSettings;
 import dev.outbox.jpa.OutboxRecordEntity;
@@ -29,11 +34,23 @@ import dev.outbox.spi.RecordStore;
 public class JpaRecordStore implements RecordStore {
 
     private static final HeadersJson HEADERS = new HeadersJson();
+    private static final int MAX_ERROR = 2000;
 
     @Inject OutboxEntityManager entityManager;
     @Inject OutboxSettings settings;
+    @Inject SchemaManager schema;
 
     private volatile Dialect dialect;
+
+    @Override
+    public void prepare() {
+        schema.ensure();
+    }
+
+    @Override
+    public boolean xaCapable() {
+        return schema.xaCapable();
+    }
 
     @Override
     public void append(NewRecord record) {
@@ -43,13 +60,13 @@ public class JpaRecordStore implements RecordStore {
     }
 
     @Override
-    public List<OutboxRecord> claim(int limit, Instant now) {
+    public List<OutboxRecord> claim(int limit, Instant now, boolean holdFailedHeads) {
         return JdbcWork.call(
                 entityManager.get(),
                 c -> {
                     Dialect d = dialect(c);
                     List<OutboxRecord> claimed = new ArrayList<>();
-                    Sql sql = Sql.of(d.claim());
+                    Sql sql = Sql.of(d.claim(holdFailedHeads));
                     try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
                         sql.bind(
                                 ps,
@@ -72,7 +89,7 @@ public class JpaRecordStore implements RecordStore {
     }
 
     @Override
-    public void markDispatched(Collection<String> ids, Instant at) {
+    public void markDispatched(Collection<String> ids, Instant at, boolean keep) {
         if (ids.isEmpty()) {
             return;
         }
@@ -81,18 +98,154 @@ public class JpaRecordStore implements RecordStore {
                 c -> {
                     Dialect d = dialect(c);
                     String sql =
-                            "UPDATE outbox_record SET status = 'DISPATCHED', dispatched_at = ?"
-                                    + " WHERE id = ?";
+                            keep
+                                    ? "UPDATE outbox_record SET status = 'DISPATCHED', dispatched_at = ?"
+                                            + " WHERE id = ?"
+                                    : "DELETE FROM outbox_record WHERE id = ?";
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
                         for (String id : ids) {
-                            Times.bind(d, ps, 1, at);
-                            ps.setString(2, id);
+                            int i = 1;
+                            if (keep) {
+                                Times.bind(d, ps, i++, at);
+                            }
+                            ps.setString(i, id);
                             ps.addBatch();
                         }
                         ps.executeBatch();
                     }
                     return null;
                 });
+    }
+
+    @Override
+    public boolean markAttemptFailed(
+            String id, int attemptsBefore, RecordStatus status, Instant nextAttempt, String error) {
+        return JdbcWork.call(
+                entityManager.get(),
+                c -> {
+                    Dialect d = dialect(c);
+                    boolean pending = status == RecordStatus.PENDING;
+                    String sql =
+                            "UPDATE outbox_record SET attempts = ?, status = ?, last_error = ?"
+                                    + (pending ? ", next_attempt_at = ?" : "")
+                                    + " WHERE id = ? AND status = 'PENDING' AND attempts = ?";
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        int i = 1;
+                        ps.setInt(i++, attemptsBefore + 1);
+                        ps.setString(i++, status.name());
+                        ps.setString(i++, truncate(error));
+                        if (pending) {
+                            Times.bind(d, ps, i++, nextAttempt);
+                        }
+                        ps.setString(i++, id);
+                        ps.setInt(i, attemptsBefore);
+                        return ps.executeUpdate() == 1;
+                    }
+                });
+    }
+
+    @Override
+    public int purgeDispatched(Instant dispatchedBefore, int limit) {
+        return JdbcWork.call(
+                entityManager.get(),
+                c -> {
+                    Dialect d = dialect(c);
+                    Sql sql = Sql.of(d.purge());
+                    try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
+                        sql.bind(
+                                ps,
+                                (st, i, n) -> {
+                                    if (n == 1) {
+                                        Times.bind(d, st, i, dispatchedBefore);
+                                    } else {
+                                        st.setInt(i, limit);
+                                    }
+                                });
+                        return ps.executeUpdate();
+                    }
+                });
+    }
+
+    @Override
+    public List<OutboxRecord> find(RecordQuery q) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder jpql = new StringBuilder("select r from OutboxRecord r where 1 = 1");
+        if (q.status() != null) {
+            jpql.append(" and r.status = :status");
+            params.put("status", q.status());
+        }
+        if (q.destination() != null) {
+            jpql.append(" and r.destination = :destination");
+            params.put("destination", q.destination());
+        }
+        if (q.aggregateType() != null) {
+            jpql.append(" and r.aggregateType = :aggregateType");
+            params.put("aggregateType", q.aggregateType());
+        }
+        if (q.aggregateId() != null) {
+            jpql.append(" and r.aggregateId = :aggregateId");
+            params.put("aggregateId", q.aggregateId());
+        }
+        if (q.writtenBefore() != null) {
+            jpql.append(" and r.writtenAt < :writtenBefore");
+            params.put("writtenBefore", q.writtenBefore());
+        }
+        jpql.append(" order by r.writtenAt, r.id");
+        EntityManager em = entityManager.get();
+        TypedQuery<OutboxRecordEntity> query =
+                em.createQuery(jpql.toString(), OutboxRecordEntity.class).setMaxResults(q.limit());
+        params.forEach(query::setParameter);
+        List<OutboxRecordEntity> found = query.getResultList();
+        found.forEach(em::detach);
+        return List.copyOf(found);
+    }
+
+    @Override
+    public Optional<OutboxRecord> find(String id) {
+        EntityManager em = entityManager.get();
+        OutboxRecordEntity found = em.find(OutboxRecordEntity.class, id);
+        if (found != null) {
+            em.detach(found);
+        }
+        return Optional.ofNullable(found);
+    }
+
+    @Override
+    public long count(RecordStatus status) {
+        return entityManager
+                .get()
+                .createQuery("select count(r) from OutboxRecord r where r.status = :s", Long.class)
+                .setParameter("s", status)
+                .getSingleResult();
+    }
+
+    @Override
+    public boolean retry(String id, Instant now) {
+        return entityManager
+                        .get()
+                        .createQuery(
+                                "update OutboxRecord r set r.status = :pending, r.attempts = 0,"
+                                        + " r.nextAttemptAt = :now"
+                                        + " where r.id = :id and r.status in (:failed, :quarantined)")
+                        .setParameter("pending", RecordStatus.PENDING)
+                        .setParameter("now", now)
+                        .setParameter("id", id)
+                        .setParameter("failed", RecordStatus.FAILED)
+                        .setParameter("quarantined", RecordStatus.QUARANTINED)
+                        .executeUpdate()
+                == 1;
+    }
+
+    @Override
+    public boolean delete(String id) {
+        return entityManager
+                        .get()
+                        .createQuery(
+                                "delete from OutboxRecord r where r.id = :id and r.status <> :p")
+                        .setParameter("id", id)
+                        .setParameter("p", RecordStatus.PENDING)
+                        .executeUpdate()
+                == 1;
     }
 
     /**
@@ -122,10 +275,14 @@ public class JpaRecordStore implements RecordStore {
                 }
             }
         }
-        Sql increment = Sql.of(d.incrementSequence());
-        try (PreparedStatement ps = c.prepareStatement(increment.jdbc())) {
-            increment.bind(ps, key);
-            ps.executeUpdate();
+        if (d.incrementSequence() != null) {
+            Sql increment = Sql.of(d.incrementSequence());
+            try (PreparedStatement ps = c.prepareStatement(increment.jdbc())) {
+                increment.bind(ps, key);
+                ps.executeUpdate();
+            }
+        } else {
+            updateOrInsertSequence(c, r);
         }
         try (PreparedStatement ps =
                 c.prepareStatement(
@@ -139,7 +296,75 @@ public class JpaRecordStore implements RecordStore {
         }
     }
 
+    /**
+     * Increments the key's sequence, or creates it. When another writer created the key and has not
+     * committed yet, the insert fails and the update finds nothing: wait for that writer.
+     */
+    private static void updateOrInsertSequence(Connection c, NewRecord r) throws SQLException {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            if (updateSequence(c, r) || insertSequence(c, r)) {
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new SQLException(
+                "Cannot take the next sequence of key "
+                        + r.aggregateType()
+                        + "/"
+                        + r.aggregateId());
+    }
+
+    private static boolean updateSequence(Connection c, NewRecord r) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "UPDATE outbox_key SET last_seq = last_seq + 1"
+                                + " WHERE aggregate_type = ? AND aggregate_id = ?")) {
+            ps.setString(1, r.aggregateType());
+            ps.setString(2, r.aggregateId());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * @return whether the row was created; {@code false} when another writer created it first
+     */
+    private static boolean insertSequence(Connection c, NewRecord r) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "INSERT INTO outbox_key (aggregate_type, aggregate_id, last_seq) VALUES (?, ?, 1)")) {
+            ps.setString(1, r.aggregateType());
+            ps.setString(2, r.aggregateId());
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                return false; // integrity constraint violation: the key exists now
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Reads a claimed row. A row the relay cannot understand (a status or headers that do not
+     * parse, a missing payload) is returned as a {@link ClaimedRecord} whose {@code problem} says
+     * why, so that the relay quarantines it instead of failing the batch.
+     */
     private static ClaimedRecord read(Dialect d, ResultSet rs) throws SQLException {
+        String problem = null;
+        Map<String, String> headers = Map.of();
+        try {
+            headers = HEADERS.convertToEntityAttribute(rs.getString("headers"));
+        } catch (IllegalArgumentException e) {
+            problem = e.getMessage();
+        }
+        String payload = rs.getString("payload");
+        if (payload == null) {
+            problem = "the payload is null";
+        }
         return new ClaimedRecord(
                 rs.getString("id"),
                 rs.getString("aggregate_type"),
@@ -149,13 +374,21 @@ public class JpaRecordStore implements RecordStore {
                 rs.getInt("event_version"),
                 rs.getString("destination"),
                 rs.getString("content_type"),
-                rs.getString("payload"),
-                HEADERS.convertToEntityAttribute(rs.getString("headers")),
-                RecordStatus.valueOf(rs.getString("status")),
+                payload,
+                headers,
+                RecordStatus.PENDING,
                 rs.getInt("attempts"),
                 Times.read(d, rs, "written_at"),
                 Times.read(d, rs, "next_attempt_at"),
                 Times.read(d, rs, "dispatched_at"),
-                rs.getString("last_error"));
+                rs.getString("last_error"),
+                problem);
+    }
+
+    private static String truncate(String error) {
+        if (error == null || error.length() <= MAX_ERROR) {
+            return error;
+        }
+        return error.substring(0, MAX_ERROR - 3) + "...";
     }
 }

@@ -74,6 +74,19 @@ public class SchemaManager {
         checked = true;
     }
 
+    /**
+     * @return whether the unit's datasource is backed by an {@code XADataSource}; a datasource
+     *     configured as non-XA can still say yes when its driver class implements both kinds
+     */
+    public boolean xaCapable() {
+        try {
+            return dataSource(entityManager.get().getEntityManagerFactory())
+                    .isWrapperFor(javax.sql.XADataSource.class);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private static void create(Connection c, Dialect d, String where) throws SQLException {
         try {
             for (String statement : statements(d.schemaResource())) {

@@ -1,0 +1,56 @@
+package dev.outbox.it;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The test server's messages.log, read from the test JVM (tests that run as clients). */
+public final class ServerLog {
+
+    private ServerLog() {}
+
+    /**
+     * @return the current length, to read what is logged after it
+     */
+    public static long size() throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(path(), "r")) {
+            return f.length();
+        }
+    }
+
+    /**
+     * @return what was logged since the offset
+     */
+    public static String since(long offset) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(path(), "r")) {
+            long length = f.length();
+            if (offset > length) {
+                offset = 0; // rolled over
+            }
+            f.seek(offset);
+            byte[] bytes = new byte[(int) (length - offset)];
+            f.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * @return how many log lines (not stack lines) contain the text
+     */
+    public static int count(String log, String text) {
+        Matcher m = Pattern.compile("^\\[.*" + Pattern.quote(text), Pattern.MULTILINE).matcher(log);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static String path() {
+        return System.getProperty(
+                "outbox.it.server.log",
+                "target/liberty/wlp/usr/servers/outboxItServer/logs/messages.log");
+    }
+}

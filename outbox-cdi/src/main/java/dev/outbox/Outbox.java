@@ -1,0 +1,57 @@
+package dev.outbox;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Operations on the stored records, for operators and tests: inject it with {@code @Inject Outbox}.
+ * Each method runs in its own transaction (or joins the caller's).
+ *
+ * <p>Dead letters are records in status {@link RecordStatus#FAILED} (retries exhausted) and {@link
+ * RecordStatus#QUARANTINED} (could never be sent as they are). They stay in the table until an
+ * operator {@linkplain #retry(String) retries} or {@linkplain #delete(String) deletes} them.
+ */
+public interface Outbox {
+
+    /**
+     * @param query which records
+     * @return the matching records, oldest first
+     */
+    List<OutboxRecord> find(RecordQuery query);
+
+    /**
+     * @param id a record id
+     * @return the record, if it exists
+     */
+    Optional<OutboxRecord> find(String id);
+
+    /**
+     * @param limit the most records to return, 1 to 10000
+     * @return {@code FAILED} and {@code QUARANTINED} records, oldest first
+     */
+    List<OutboxRecord> deadLetters(int limit);
+
+    /**
+     * @param status a status
+     * @return the number of records in it
+     */
+    long count(RecordStatus status);
+
+    /**
+     * Sends a dead letter again: it becomes {@code PENDING} with its attempts reset, due now.
+     *
+     * @param id a record id
+     * @return {@code true} if the record was {@code FAILED} or {@code QUARANTINED} and is now
+     *     pending; {@code false} if it does not exist or is in another status
+     */
+    boolean retry(String id);
+
+    /**
+     * Deletes a record that will not be sent: a dead letter, or a record already sent.
+     *
+     * @param id a record id
+     * @return {@code true} if it was deleted; {@code false} if it does not exist or is {@code
+     *     PENDING}, which the relay may be sending right now
+     */
+    boolean delete(String id);
+}

@@ -1,0 +1,73 @@
+package dev.outbox.cdi.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.outbox.Outbox;
+import dev.outbox.OutboxRecord;
+import dev.outbox.RecordQuery;
+import dev.outbox.RecordStatus;
+import dev.outbox.spi.RecordStore;
+
+/** The {@link Outbox} operations on the record store, each in a transaction. */
+@ApplicationScoped
+@Transactional
+public class OutboxService implements Outbox {
+
+    @Inject RecordStore store;
+    @Inject Event<RecordsDue> recordsDue;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public List<OutboxRecord> find(RecordQuery query) {
+        return store.find(query);
+    }
+
+    @Override
+    public Optional<OutboxRecord> find(String id) {
+        return store.find(id);
+    }
+
+    @Override
+    public List<OutboxRecord> deadLetters(int limit) {
+        RecordQuery query = RecordQuery.all().withLimit(limit);
+        List<OutboxRecord> dead =
+                new ArrayList<>(store.find(query.withStatus(RecordStatus.FAILED)));
+        dead.addAll(store.find(query.withStatus(RecordStatus.QUARANTINED)));
+        dead.sort(Comparator.comparing(OutboxRecord::writtenAt));
+        return dead.size() > limit ? List.copyOf(dead.subList(0, limit)) : dead;
+    }
+
+    @Override
+    public long count(RecordStatus status) {
+        return store.count(status);
+    }
+
+    @Override
+    public boolean retry(String id) {
+        boolean retried = store.retry(id, clock.instant());
+        if (retried) {
+            Msg.ADMIN_RETRIED.log(id);
+            recordsDue.fire(RecordsDue.INSTANCE);
+        }
+        return retried;
+    }
+
+    @Override
+    public boolean delete(String id) {
+        boolean deleted = store.delete(id);
+        if (deleted) {
+            Msg.ADMIN_DELETED.log(id);
+        }
+        return deleted;
+    }
+}

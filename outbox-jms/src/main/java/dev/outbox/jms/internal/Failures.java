@@ -1,0 +1,93 @@
+package dev.outbox.jms.internal;
+
+import java.util.Locale;
+
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.InvalidSelectorException;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.MessageFormatException;
+
+import dev.outbox.OutboxRecord;
+
+/**
+ * Decides, in one place, what a failure means: retry the record later, quarantine it, or pause the
+ * whole relay.
+ *
+ * <ul>
+ *   <li>Anything before the first send (connection, session) is the relay's: the broker is down or
+ *       refuses us. Nothing about a record is known, so no record pays for it.
+ *   <li>A send failure whose cause chain says the connection is gone or timed out is the relay's
+ *       too.
+ *   <li>A destination the broker does not have, a destination we may not send to, a message the
+ *       broker cannot take as it is: permanent, the record is quarantined.
+ *   <li>Anything else on a send: the record is retried with backoff.
+ * </ul>
+ */
+final class Failures {
+
+    private Failures() {}
+
+    static DispatchException relay(String what, Throwable cause) {
+        return new DispatchException(
+                DispatchException.Kind.RELAY, null, what + ": " + describe(cause), cause);
+    }
+
+    static DispatchException onCommit(Throwable cause) {
+        return new DispatchException(
+                DispatchException.Kind.RELAY,
+                null,
+                "the broker did not commit the batch: " + describe(cause),
+                cause,
+                true);
+    }
+
+    static DispatchException onSend(OutboxRecord record, Throwable cause) {
+        DispatchException.Kind kind = classifySend(cause);
+        return new DispatchException(kind, record, describe(cause), cause);
+    }
+
+    static DispatchException unsendable(OutboxRecord record, String why) {
+        return new DispatchException(DispatchException.Kind.PERMANENT, record, why, null);
+    }
+
+    static DispatchException.Kind classifySend(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InvalidDestinationException
+                    || t instanceof JMSSecurityException
+                    || t instanceof MessageFormatException
+                    || t instanceof InvalidSelectorException
+                    || t instanceof IllegalArgumentException) {
+                return DispatchException.Kind.PERMANENT;
+            }
+            String name = t.getClass().getSimpleName();
+            String text = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (name.contains("NotConnected")
+                    || name.contains("ConnectionTimedOut")
+                    || name.contains("Unblocked")
+                    || name.contains("Disconnected")
+                    || name.contains("ResourceAllocation")
+                    || name.contains("ResourceException")
+                    || name.contains("IllegalStateException") && text.contains("closed")
+                    || t instanceof java.net.ConnectException
+                    || text.contains("connection failure")
+                    || text.contains("timed out waiting")) {
+                return DispatchException.Kind.RELAY;
+            }
+            if (name.equals("ActiveMQAddressDoesNotExistException")
+                    || name.equals("ActiveMQNonExistentQueueException")
+                    || name.equals("ActiveMQSecurityException")) {
+                return DispatchException.Kind.PERMANENT;
+            }
+        }
+        return DispatchException.Kind.RETRYABLE;
+    }
+
+    static String describe(Throwable t) {
+        StringBuilder text = new StringBuilder(String.valueOf(t));
+        Throwable cause = t.getCause();
+        for (int depth = 0; cause != null && depth < 4; depth++, cause = cause.getCause()) {
+            text.append(" <- ").append(cause);
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,293 @@
+package dev.outbox.jms.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+
+import dev.outbox.OutboxRecord;
+import dev.outbox.cdi.internal.Durations;
+import dev.outbox.cdi.internal.Msg;
+import dev.outbox.cdi.internal.OutboxSettings;
+import dev.outbox.spi.RecordStore;
+
+/**
+ * Runs the relay on this server. Two things make it drain the outbox:
+ *
+ * <ul>
+ *   <li>a programmatic, non-persistent interval timer (its interval comes from configuration, which
+ *       {@code @Schedule} cannot read): the safety net for anything left behind;
+ *   <li>a commit of a transaction that wrote records ({@link #kick()}), which drains at once on a
+ *       managed executor thread.
+ * </ul>
+ *
+ * One drain runs at a time per server; a kick during a drain makes it go round once more. Servers
+ * coordinate through row locks in the database only, never through memory.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class Relay {
+
+    private static final String EXECUTOR = "java:comp/DefaultManagedExecutorService";
+
+    @Resource TimerService timers;
+    @EJB RelayWorker worker;
+    @Inject OutboxSettings settings;
+    @Inject RecordStore store;
+
+    private final Clock clock = Clock.systemUTC();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private ManagedExecutorService executor;
+    private RelayPause pause;
+    private int isolate;
+    private volatile boolean started;
+
+    @PostConstruct
+    void start() {
+        store.prepare();
+        if (!settings.relayEnabled()) {
+            Msg.RELAY_DISABLED.log();
+            return;
+        }
+        if (settings.xa() && !store.xaCapable()) {
+            throw new IllegalStateException(Msg.RELAY_MODE_XA_WITHOUT_XA_DATASOURCE.format(store));
+        }
+        checkDuplicateWindow();
+        pause = new RelayPause(settings.relayInterval(), settings.maxBackoff());
+        if (settings.immediate()) {
+            executor = lookupExecutor();
+        }
+        long interval = settings.relayInterval().toMillis();
+        timers.createIntervalTimer(interval, interval, new TimerConfig("dev.outbox.relay", false));
+        started = true;
+        Msg.RELAY_STARTED.log(
+                Durations.format(settings.relayInterval()),
+                settings.batchSize(),
+                settings.connectionFactory(),
+                describeMode());
+    }
+
+    @PreDestroy
+    void stop() {
+        started = false;
+        if (timers != null) {
+            for (Timer t : timers.getTimers()) {
+                t.cancel();
+            }
+        }
+        if (settings.relayEnabled()) {
+            Msg.RELAY_STOPPED.log();
+        }
+    }
+
+    /** Drains at once on a managed thread, or makes a running drain go round once more. */
+    public void kick() {
+        if (!started || executor == null) {
+            return;
+        }
+        again.set(true);
+        if (draining.get()) {
+            return;
+        }
+        try {
+            executor.execute(this::drainWhileKicked);
+        } catch (RejectedExecutionException e) {
+            // the timer will drain
+        }
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void tick(Timer timer) {
+        if (!started) {
+            return;
+        }
+        again.set(true);
+        drainWhileKicked();
+        purge();
+    }
+
+    private void drainWhileKicked() {
+        while (again.get() && draining.compareAndSet(false, true)) {
+            try {
+                again.set(false);
+                drain();
+            } finally {
+                draining.set(false);
+            }
+        }
+    }
+
+    /** Sends batches until one comes back less than full, or the relay must pause. */
+    private void drain() {
+        if (!pause.mayTry(clock.instant())) {
+            return;
+        }
+        int sent;
+        do {
+            try {
+                sent = batch();
+            } catch (DispatchException | RuntimeException e) {
+                paused(e);
+                return;
+            }
+            recovered();
+        } while (sent >= settings.batchSize() || isolate > 0);
+    }
+
+    /**
+     * Relays one batch. A record's own failure is recorded against it, and the batch counts as full
+     * so that the rest of it goes out at once. When the broker refuses a whole batch at commit, the
+     * records that were in it are sent one per transaction until the one at fault is found.
+     *
+     * @return the records sent, or the batch size after a record's failure
+     * @throws DispatchException when the relay as a whole must pause
+     * @throws RuntimeException when the database fails, which pauses the relay too
+     */
+    private int batch() throws DispatchException {
+        int limit = isolate > 0 ? 1 : settings.batchSize();
+        List<OutboxRecord> claimed = new ArrayList<>(limit);
+        try {
+            int sent = worker.relayBatch(limit, claimed);
+            isolate = sent == 0 ? 0 : Math.max(0, isolate - sent);
+            return isolate > 0 ? settings.batchSize() : sent;
+        } catch (DispatchException e) {
+            if (e.record() != null) {
+                worker.recordFailure(e);
+                return settings.batchSize();
+            }
+            if (!e.atCommit()) {
+                throw e;
+            }
+            return refusedAtCommit(claimed, e);
+        } catch (RuntimeException e) {
+            // an XA commit that failed, or the database
+            if (claimed.isEmpty()) {
+                throw e;
+            }
+            return refusedAtCommit(claimed, e);
+        }
+    }
+
+    private int refusedAtCommit(List<OutboxRecord> claimed, Exception e) throws DispatchException {
+        DispatchException.Kind kind = Failures.classifySend(e);
+        if (kind == DispatchException.Kind.RELAY) {
+            throw Failures.relay("the broker refused the batch", e);
+        }
+        if (claimed.size() == 1) {
+            isolate = Math.max(0, isolate - 1);
+            worker.recordFailure(claimed.get(0), kind, Failures.describe(e));
+        } else {
+            isolate = claimed.size();
+        }
+        return settings.batchSize();
+    }
+
+    private void paused(Exception e) {
+        Instant now = clock.instant();
+        switch (pause.failed(now)) {
+            case FIRST ->
+                    Msg.RELAY_BROKER_UNREACHABLE.log(
+                            e,
+                            Durations.format(settings.maxBackoff()),
+                            Durations.format(RelayPause.SUMMARY_EVERY),
+                            Failures.describe(e));
+            case SUMMARY ->
+                    Msg.RELAY_STILL_UNREACHABLE.log(
+                            pause.failures(),
+                            Durations.format(pause.failingFor(now)),
+                            Failures.describe(e));
+            case NOTHING -> {}
+        }
+    }
+
+    private void recovered() {
+        if (pause.failing()) {
+            Instant now = clock.instant();
+            String duration = Durations.format(pause.failingFor(now));
+            int failures = pause.succeeded();
+            Msg.RELAY_RECOVERED.log(failures, duration);
+        }
+    }
+
+    private void purge() {
+        if (settings.retention().isZero() || pause.failing()) {
+            return;
+        }
+        try {
+            int total = 0;
+            for (int i = 0; i < 10; i++) {
+                int n = worker.purge();
+                total += n;
+                if (n < settings.purgeBatchSize()) {
+                    break;
+                }
+            }
+            if (total > 0) {
+                Msg.RELAY_PURGED.log(total, Durations.format(settings.retention()));
+            }
+        } catch (RuntimeException e) {
+            paused(e);
+        }
+    }
+
+    private void checkDuplicateWindow() {
+        double seconds = settings.retry().window().toMillis() / 1000.0;
+        if (seconds <= 0) {
+            return;
+        }
+        double rate = settings.duplicateIdCacheSize() / seconds;
+        // a resend after a crash comes within the retry window; warn when a modest load fills the
+        // broker's cache within that window
+        if (rate < 100) {
+            Msg.RELAY_DUPLICATE_WINDOW.log(
+                    Durations.format(settings.retry().window()),
+                    settings.duplicateIdCacheSize(),
+                    rate);
+        }
+    }
+
+    private String describeMode() {
+        String mode =
+                settings.xa()
+                        ? "transaction mode xa (sends and marks commit together)"
+                        : "transaction mode local (sends commit on a local JMS transaction, then the"
+                                + " marks; a resend after a crash is dropped by _AMQ_DUPL_ID)";
+        return mode
+                + (executor != null
+                        ? ", immediate dispatch on commit"
+                        : ", no immediate dispatch (timer only)");
+    }
+
+    private static ManagedExecutorService lookupExecutor() {
+        try {
+            return (ManagedExecutorService) new InitialContext().lookup(EXECUTOR);
+        } catch (NamingException | ClassCastException | NoClassDefFoundError e) {
+            return null;
+        }
+    }
+}
