@@ -16,3 +16,5 @@ pass() {
 scripts/prepare-databases.sh --fresh
 pass "build, unit tests, integration tests on H2 (XA)" $MVN install
 pass "integration tests on PostgreSQL (XA)" $MVN verify -pl it-tests -Ddb=postgres
+scripts/prepare-databases.sh --fresh
+pass "integration tests on PostgreSQL without XA" $MVN verify -pl it-tests -Ddb=postgres-nonxa -Dit.xa=false
