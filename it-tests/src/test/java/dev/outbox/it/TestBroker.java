@@ -64,6 +64,9 @@ public class TestBroker implements LauncherSessionListener {
                     new AddressSettings()
                             .setMaxSizeBytes(1)
                             .setAddressFullMessagePolicy(AddressFullMessagePolicy.FAIL));
+            config.addAddressSetting(
+                    "it.inbox.#",
+                    new AddressSettings().setRedeliveryDelay(100).setMaxDeliveryAttempts(200));
             config.registerBrokerPlugin(LEDGER);
             broker = new EmbeddedActiveMQ().setConfiguration(config);
             broker.start();

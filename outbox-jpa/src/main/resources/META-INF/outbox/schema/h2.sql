@@ -28,3 +28,21 @@ CREATE TABLE outbox_key (
     last_seq       BIGINT       NOT NULL,
     CONSTRAINT outbox_key_pk PRIMARY KEY (aggregate_type, aggregate_id)
 );
+
+-- the consumer inbox: messages a consumer has processed, and per key the last sequence it processed
+CREATE TABLE outbox_processed (
+    consumer       VARCHAR(255) NOT NULL,
+    message_id     VARCHAR(255) NOT NULL,
+    processed_at   TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT outbox_processed_pk PRIMARY KEY (consumer, message_id)
+);
+CREATE INDEX outbox_processed_at ON outbox_processed (processed_at);
+
+CREATE TABLE outbox_inbox_key (
+    consumer       VARCHAR(255) NOT NULL,
+    aggregate_type VARCHAR(255) NOT NULL,
+    aggregate_id   VARCHAR(255) NOT NULL,
+    last_seq       BIGINT       NOT NULL,
+    updated_at     TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT outbox_inbox_key_pk PRIMARY KEY (consumer, aggregate_type, aggregate_id)
+);

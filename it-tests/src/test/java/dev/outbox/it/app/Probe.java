@@ -2,6 +2,7 @@ package dev.outbox.it.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -109,6 +110,61 @@ public class Probe {
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             s.createProducer(s.createQueue(queue)).send(s.createTextMessage(text));
         }
+    }
+
+    /** Sends a text message with the given string or long properties, as any producer could. */
+    public void sendWith(String queue, Map<String, Object> properties, String text)
+            throws JMSException {
+        try (Connection c = cf.createConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            jakarta.jms.TextMessage m = s.createTextMessage(text);
+            for (Map.Entry<String, Object> p : properties.entrySet()) {
+                m.setObjectProperty(p.getKey(), p.getValue());
+            }
+            s.createProducer(s.createQueue(queue)).send(m);
+        }
+    }
+
+    /**
+     * @return how many messages wait on the queue
+     */
+    public int depth(String queue) throws JMSException {
+        try (Connection c = cf.createConnection()) {
+            c.start();
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            try (jakarta.jms.QueueBrowser b = s.createBrowser(s.createQueue(queue))) {
+                return java.util.Collections.list(b.getEnumeration()).size();
+            }
+        }
+    }
+
+    /**
+     * @return the side effects of a consumer for a message id prefix, in processing order
+     */
+    @Transactional
+    public List<Effect> effects(String consumer, String messageIdPrefix) {
+        return em.createQuery(
+                        "select e from Effect e where e.consumer = :c and e.messageId like :m"
+                                + " order by e.processedNanos",
+                        Effect.class)
+                .setParameter("c", consumer)
+                .setParameter("m", messageIdPrefix + "%")
+                .getResultList();
+    }
+
+    /**
+     * @return the inbox rows of a consumer for a message id prefix
+     */
+    @Transactional
+    public long inboxRows(String consumer, String messageIdPrefix) {
+        return ((Number)
+                        em.createNativeQuery(
+                                        "SELECT COUNT(*) FROM outbox_processed WHERE consumer = ?1"
+                                                + " AND message_id LIKE ?2")
+                                .setParameter(1, consumer)
+                                .setParameter(2, messageIdPrefix + "%")
+                                .getSingleResult())
+                .longValue();
     }
 
     /** Consumes every message on a queue; returns how many there were. */

@@ -130,6 +130,29 @@ public enum Msg {
                     + " transaction: %s"),
     RELAY_PURGED(314, 'I', "Purged %d dispatched records older than %s"),
 
+    // inbox
+    INBOX_DUPLICATE(401, 'I', "Consumer %s skipped message %s: already processed"),
+    INBOX_OLDER(
+            402,
+            'I',
+            "Consumer %s skipped message %s (%s/%s #%d): it already processed #%d of that key"),
+    INBOX_GAP(
+            403,
+            'W',
+            "Consumer %s received message %s (%s/%s #%d) but processed only up to #%d of that key:"
+                    + " %d message(s) missing; %s"),
+    INBOX_NO_TRANSACTION(
+            404,
+            'E',
+            "The inbox of consumer %s needs an active JTA transaction (status: %s): the processed"
+                    + " row must commit or roll back with the consumer's work"),
+    INBOX_INVALID(405, 'E', "The inbox cannot record consumer '%s', message '%s': %s"),
+    INBOX_NO_MESSAGE(
+            406,
+            'E',
+            "@Deduplicated on %s needs a jakarta.jms.Message parameter to find the message id"),
+    INBOX_PURGED(407, 'I', "Purged %d inbox rows older than %s"),
+
     // administration
     ADMIN_RETRIED(501, 'I', "Record %s was retried by an operator"),
     ADMIN_DELETED(502, 'I', "Record %s was deleted by an operator");
@@ -167,7 +190,7 @@ public enum Msg {
      * @param args the values for the template
      */
     public void log(Object... args) {
-        log(null, args);
+        log((Throwable) null, args);
     }
 
     /**
@@ -180,6 +203,18 @@ public enum Msg {
         Level level = level(severity);
         if (LOG.isLoggable(level)) {
             LOG.log(level, format(args), cause);
+        }
+    }
+
+    /**
+     * Logs the message at a given level (such as {@code FINE} for routine events).
+     *
+     * @param level the level
+     * @param args the values for the template
+     */
+    public void logAt(Level level, Object... args) {
+        if (LOG.isLoggable(level)) {
+            LOG.log(level, format(args));
         }
     }
 

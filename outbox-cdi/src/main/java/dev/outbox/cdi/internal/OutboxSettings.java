@@ -38,6 +38,8 @@ public final class OutboxSettings {
     private final boolean holdFailedHeads;
     private final Duration retention;
     private final int purgeBatchSize;
+    private final String inboxOrdering;
+    private final Duration inboxRetention;
     private final Optional<String> defaultDestination;
     private final Map<String, String> routes;
     private final boolean schemaCreate;
@@ -95,6 +97,12 @@ public final class OutboxSettings {
                         t -> Parsers.duration(t, Duration.ZERO, Duration.ofDays(3650)));
         purgeBatchSize =
                 r.read(Property.RETENTION_PURGE_BATCH, t -> Parsers.integer(t, 1, 100_000));
+        inboxOrdering =
+                r.read(Property.INBOX_ORDERING, t -> Parsers.oneOf(t, "none", "check", "strict"));
+        inboxRetention =
+                r.read(
+                        Property.INBOX_RETENTION,
+                        t -> Parsers.duration(t, Duration.ofSeconds(1), Duration.ofDays(3650)));
         defaultDestination = r.optional(Property.DESTINATION_DEFAULT, Parsers::name);
         routes = r.routes();
         schemaCreate = r.read(Property.SCHEMA_CREATE, Parsers::bool);
@@ -218,6 +226,20 @@ public final class OutboxSettings {
      */
     public int purgeBatchSize() {
         return purgeBatchSize;
+    }
+
+    /**
+     * @return the configured per-key order check of inbox consumers: none, check or strict
+     */
+    public String inboxOrdering() {
+        return inboxOrdering;
+    }
+
+    /**
+     * @return how long the inbox remembers processed messages
+     */
+    public Duration inboxRetention() {
+        return inboxRetention;
     }
 
     /**

@@ -62,6 +62,16 @@ public enum Property {
             "outbox.retention.purge-batch-size",
             "1000",
             "Records deleted per purge statement, 1 to 100000."),
+    INBOX_ORDERING(
+            "outbox.inbox.ordering",
+            "none",
+            "Per-key order check of @Deduplicated consumers: none, check (skip older, report"
+                    + " gaps) or strict (also roll back a message after a gap for redelivery)."),
+    INBOX_RETENTION(
+            "outbox.inbox.retention",
+            "7d",
+            "How long the inbox remembers a processed message; longer than the broker can"
+                    + " redeliver or resend it."),
     DESTINATION_DEFAULT(
             "outbox.destination.default",
             "",

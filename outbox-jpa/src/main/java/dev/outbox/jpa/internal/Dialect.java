@@ -192,6 +192,76 @@ public enum Dialect {
     }
 
     /**
+     * @param table a table
+     * @param columns its columns to insert, comma-separated
+     * @param count the number of columns
+     * @return an insert that does nothing (and returns 0) when the row's key exists, waiting for a
+     *     concurrent inserter to end; or {@code null} when the database has none, and a plain
+     *     insert must catch the duplicate
+     */
+    String insertIfAbsent(String table, String columns, int count) {
+        return switch (this) {
+            case POSTGRESQL ->
+                    "INSERT INTO "
+                            + table
+                            + " ("
+                            + columns
+                            + ") VALUES ("
+                            + marks(count)
+                            + ")"
+                            + " ON CONFLICT DO NOTHING";
+            case MARIADB, MYSQL ->
+                    "INSERT IGNORE INTO "
+                            + table
+                            + " ("
+                            + columns
+                            + ") VALUES ("
+                            + marks(count)
+                            + ")";
+            default -> null;
+        };
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    /**
+     * @param table a table
+     * @param column its time column
+     * @return a statement deleting at most ?2 rows whose time is before ?1
+     */
+    String purgeOlder(String table, String column) {
+        return switch (this) {
+            case POSTGRESQL ->
+                    "DELETE FROM "
+                            + table
+                            + " WHERE ctid IN (SELECT ctid FROM "
+                            + table
+                            + " WHERE "
+                            + column
+                            + " < ?1 LIMIT ?2)";
+            case DERBY ->
+                    "DELETE FROM "
+                            + table
+                            + " WHERE "
+                            + column
+                            + " < ?1 AND "
+                            + column
+                            + " IN (SELECT "
+                            + column
+                            + " FROM "
+                            + table
+                            + " WHERE "
+                            + column
+                            + " < ?1 FETCH FIRST ?2 ROWS ONLY)";
+            case ORACLE -> "DELETE FROM " + table + " WHERE " + column + " < ?1 AND ROWNUM <= ?2";
+            case SQLSERVER -> "DELETE TOP (?2) FROM " + table + " WHERE " + column + " < ?1";
+            default -> "DELETE FROM " + table + " WHERE " + column + " < ?1 LIMIT ?2";
+        };
+    }
+
+    /**
      * @return a statement deleting at most ?2 records dispatched before ?1
      */
     String purge() {

@@ -282,7 +282,23 @@ public class JpaRecordStore implements RecordStore {
                 ps.executeUpdate();
             }
         } else {
-            updateOrInsertSequence(c, r);
+            // create the key at 0 if it is new (waiting for a concurrent creator), then count up
+            Rows.insertIfAbsent(
+                    c,
+                    d,
+                    "outbox_key",
+                    "aggregate_type, aggregate_id, last_seq",
+                    "aggregate_type = ? AND aggregate_id = ?",
+                    new Object[] {r.aggregateType(), r.aggregateId(), 0L},
+                    2);
+            try (PreparedStatement ps =
+                    c.prepareStatement(
+                            "UPDATE outbox_key SET last_seq = last_seq + 1"
+                                    + " WHERE aggregate_type = ? AND aggregate_id = ?")) {
+                ps.setString(1, r.aggregateType());
+                ps.setString(2, r.aggregateId());
+                ps.executeUpdate();
+            }
         }
         try (PreparedStatement ps =
                 c.prepareStatement(
@@ -293,58 +309,6 @@ public class JpaRecordStore implements RecordStore {
                 rs.next();
                 return rs.getLong(1);
             }
-        }
-    }
-
-    /**
-     * Increments the key's sequence, or creates it. When another writer created the key and has not
-     * committed yet, the insert fails and the update finds nothing: wait for that writer.
-     */
-    private static void updateOrInsertSequence(Connection c, NewRecord r) throws SQLException {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            if (updateSequence(c, r) || insertSequence(c, r)) {
-                return;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new SQLException(
-                "Cannot take the next sequence of key "
-                        + r.aggregateType()
-                        + "/"
-                        + r.aggregateId());
-    }
-
-    private static boolean updateSequence(Connection c, NewRecord r) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement(
-                        "UPDATE outbox_key SET last_seq = last_seq + 1"
-                                + " WHERE aggregate_type = ? AND aggregate_id = ?")) {
-            ps.setString(1, r.aggregateType());
-            ps.setString(2, r.aggregateId());
-            return ps.executeUpdate() == 1;
-        }
-    }
-
-    /**
-     * @return whether the row was created; {@code false} when another writer created it first
-     */
-    private static boolean insertSequence(Connection c, NewRecord r) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement(
-                        "INSERT INTO outbox_key (aggregate_type, aggregate_id, last_seq) VALUES (?, ?, 1)")) {
-            ps.setString(1, r.aggregateType());
-            ps.setString(2, r.aggregateId());
-            return ps.executeUpdate() == 1;
-        } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                return false; // integrity constraint violation: the key exists now
-            }
-            throw e;
         }
     }
 

@@ -1,0 +1,175 @@
+package dev.outbox.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.outbox.TransactionRequiredException;
+import dev.outbox.it.app.Effect;
+import dev.outbox.it.app.InboxCalls;
+import dev.outbox.it.app.Probe;
+import dev.outbox.it.inbox.InboxListener;
+
+/**
+ * The consumer inbox with real message-driven beans on Artemis queues: copies of a message are
+ * processed once, a failed delivery leaves nothing behind, concurrent copies run the handler once,
+ * the per-key order check skips or waits as configured, and old rows are purged.
+ */
+@ExtendWith(ArquillianExtension.class)
+class InboxIT {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.app("inbox-it", "outbox.inbox.retention=4s\n")
+                .addPackage(InboxListener.class.getPackage())
+                .addAsWebInfResource("it/inbox/ibm-ejb-jar-bnd.xml", "ibm-ejb-jar-bnd.xml");
+    }
+
+    @Inject Probe probe;
+    @Inject InboxCalls inbox;
+
+    private static String unique(String what) {
+        return what + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private void send(String queue, String id, String mode) throws Exception {
+        probe.sendWith(queue, Map.of("outboxRecordId", id, "mode", mode), "{}");
+    }
+
+    private void send(String queue, String id, String key, long seq) throws Exception {
+        probe.sendWith(
+                queue,
+                Map.of(
+                        "outboxRecordId", id,
+                        "mode", "plain",
+                        "outboxAggregateType", "Order",
+                        "outboxAggregateId", key,
+                        "outboxSequence", seq),
+                "{}");
+    }
+
+    private void awaitEmpty(String queue) {
+        Await.until(
+                queue + " is empty",
+                WAIT,
+                () -> {
+                    try {
+                        return probe.depth(queue) == 0;
+                    } catch (Exception e) {
+                        return false;
+                    }
+                });
+    }
+
+    @Test
+    void theSameMessageTwiceRunsTheHandlerOnceAndBothCopiesAreConsumed() throws Exception {
+        String id = unique("twice");
+        send("it.inbox.plain", id, "plain");
+        Await.until("processed", WAIT, () -> probe.effects("it-inbox", id).size() == 1);
+        send("it.inbox.plain", id, "plain");
+        awaitEmpty("it.inbox.plain");
+        Await.sleep(500);
+        assertEquals(1, probe.effects("it-inbox", id).size());
+        assertEquals(1, probe.inboxRows("it-inbox", id));
+    }
+
+    @Test
+    void aHandlerThatFailsLeavesNothingAndTheRedeliveryIsProcessedOnce() throws Exception {
+        String id = unique("fails");
+        send("it.inbox.plain", id, "fail-once");
+        List<Effect> effects =
+                Await.value(
+                        "processed on redelivery",
+                        WAIT,
+                        () -> probe.effects("it-inbox", id),
+                        l -> l.size() == 1);
+        assertEquals(2, effects.get(0).getDeliveryCount(), "processed on the second delivery");
+        awaitEmpty("it.inbox.plain");
+        assertEquals(1, probe.effects("it-inbox", id).size());
+        assertEquals(1, probe.inboxRows("it-inbox", id));
+    }
+
+    @Test
+    void twoCopiesProcessedConcurrentlyRunTheHandlerOnce() throws Exception {
+        String id = unique("concurrent");
+        send("it.inbox.plain", id, "slow");
+        send("it.inbox.plain", id, "slow");
+        Await.until("processed", WAIT, () -> probe.effects("it-inbox", id).size() >= 1);
+        awaitEmpty("it.inbox.plain");
+        Await.sleep(2000); // the slow handler of the other copy, had it run
+        assertEquals(1, probe.effects("it-inbox", id).size(), "one side effect");
+    }
+
+    @Test
+    void strictOrderingWaitsForTheMissingMessage() throws Exception {
+        String key = unique("strict");
+        send("it.inbox.strict", key + "-1", key, 1);
+        Await.until("#1 processed", WAIT, () -> probe.effects("it-strict", key).size() == 1);
+        send("it.inbox.strict", key + "-3", key, 3);
+        Await.sleep(1000); // #3 goes round, rolled back for redelivery
+        assertEquals(1, probe.effects("it-strict", key).size(), "#3 processed before #2");
+        send("it.inbox.strict", key + "-2", key, 2);
+        List<Effect> effects =
+                Await.value(
+                        "all processed",
+                        WAIT,
+                        () -> probe.effects("it-strict", key),
+                        l -> l.size() == 3);
+        assertEquals(List.of(1L, 2L, 3L), effects.stream().map(Effect::getSeq).toList());
+    }
+
+    @Test
+    void theOrderCheckSkipsAnOlderMessageAndReportsAGap() throws Exception {
+        String key = unique("check");
+        send("it.inbox.check", key + "-1", key, 1);
+        send("it.inbox.check", key + "-3", key, 3);
+        Await.until("#3 processed", WAIT, () -> probe.effects("it-check", key).size() == 2);
+        send("it.inbox.check", key + "-2", key, 2);
+        awaitEmpty("it.inbox.check");
+        Await.sleep(500);
+        assertEquals(
+                List.of(1L, 3L),
+                probe.effects("it-check", key).stream().map(Effect::getSeq).toList(),
+                "#2 came after #3 and is skipped");
+    }
+
+    @Test
+    void theProgrammaticInboxRollsBackWithTheWorkAndNeedsATransaction() {
+        String id = unique("api");
+        assertThrows(IllegalStateException.class, () -> inbox.markProcessedAndFail("it-api", id));
+        assertTrue(inbox.markProcessed("it-api", id), "the failed attempt left no row");
+        assertFalse(inbox.markProcessed("it-api", id));
+        TransactionRequiredException e =
+                assertThrows(
+                        TransactionRequiredException.class,
+                        () -> inbox.markProcessedWithoutTransaction("it-api", id));
+        assertTrue(e.getMessage().startsWith("OUTBOX0404E"), e.getMessage());
+    }
+
+    @Test
+    void rowsOlderThanTheRetentionArePurgedAndYoungerOnesKept() {
+        String old = unique("purge-old");
+        String young = unique("purge-young");
+        inbox.markProcessed("it-purge", old);
+        Await.sleep(3000);
+        inbox.markProcessed("it-purge", young);
+        Await.until("the old row is purged", WAIT, () -> probe.inboxRows("it-purge", old) == 0);
+        assertEquals(1, probe.inboxRows("it-purge", young), "a row younger than 4s is kept");
+    }
+}

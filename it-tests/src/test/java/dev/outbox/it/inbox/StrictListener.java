@@ -1,0 +1,33 @@
+package dev.outbox.it.inbox;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import dev.outbox.Deduplicated;
+
+/** A consumer protected by the inbox (order check: STRICT). */
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(
+                    propertyName = "destinationType",
+                    propertyValue = "jakarta.jms.Queue")
+        })
+public class StrictListener implements MessageListener {
+
+    @PersistenceContext EntityManager em;
+
+    @Override
+    @Deduplicated(consumer = "it-strict", ordering = Deduplicated.Ordering.STRICT)
+    public void onMessage(Message message) {
+        try {
+            Listeners.handle("it-strict", message, em);
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

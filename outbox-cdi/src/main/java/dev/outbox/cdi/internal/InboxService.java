@@ -1,0 +1,195 @@
+package dev.outbox.cdi.internal;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import dev.outbox.Deduplicated.Ordering;
+import dev.outbox.Inbox;
+import dev.outbox.InvalidEventException;
+import dev.outbox.TransactionRequiredException;
+import dev.outbox.spi.InboxStore;
+
+/** The {@link Inbox}, and the admission of a message to a {@code @Deduplicated} consumer. */
+@ApplicationScoped
+public class InboxService implements Inbox {
+
+    /** What a consumer does with a message. */
+    public enum Admission {
+        /** New: run the consumer. */
+        PROCESS,
+        /** Already processed: acknowledge and skip. */
+        DUPLICATE,
+        /** Older than the last processed message of its key: acknowledge and skip. */
+        OLDER,
+        /** After a gap, under the strict check: roll back so that it comes again later. */
+        WAIT
+    }
+
+    /**
+     * A message's place within its key, as the relay sent it.
+     *
+     * @param aggregateType the key's type
+     * @param aggregateId the key's id
+     * @param sequence the sequence number
+     */
+    public record Position(String aggregateType, String aggregateId, long sequence) {}
+
+    /** Fired once, when the inbox is first used, so that its rows get purged. */
+    public static final class FirstUse {
+        FirstUse() {}
+    }
+
+    @Inject InboxStore store;
+    @Inject OutboxSettings settings;
+    @Inject Event<FirstUse> firstUse;
+
+    private final Clock clock = Clock.systemUTC();
+    private final AtomicBoolean used = new AtomicBoolean();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong gaps = new AtomicLong();
+    private static final int REPORTED_GAPS = 10_000;
+    private final java.util.Set<String> reportedGaps = new java.util.HashSet<>();
+    private TransactionSynchronizationRegistry transactions;
+
+    @PostConstruct
+    void init() {
+        transactions = Transactions.registry();
+    }
+
+    @Override
+    public boolean markProcessed(String consumer, String messageId) {
+        check(consumer, messageId);
+        boolean fresh = store.insertIfAbsent(consumer, messageId, clock.instant());
+        if (!fresh) {
+            duplicates.incrementAndGet();
+        }
+        return fresh;
+    }
+
+    /**
+     * Decides what a consumer does with a message, recording it as processed (in the caller's
+     * transaction) unless it is a duplicate.
+     *
+     * @param consumer the consumer name
+     * @param messageId the message id
+     * @param position the message's place in its key, or {@code null} when it has none
+     * @param ordering the consumer's order check
+     * @return what to do
+     */
+    public Admission admit(
+            String consumer, String messageId, Position position, Ordering ordering) {
+        if (!markProcessed(consumer, messageId)) {
+            Msg.INBOX_DUPLICATE.logAt(java.util.logging.Level.FINE, consumer, messageId);
+            return Admission.DUPLICATE;
+        }
+        Ordering check = ordering == Ordering.CONFIGURED ? configuredOrdering() : ordering;
+        if (check == Ordering.NONE || position == null || position.sequence() < 1) {
+            return Admission.PROCESS;
+        }
+        long last =
+                store.lockLastSequence(consumer, position.aggregateType(), position.aggregateId());
+        long seq = position.sequence();
+        if (seq <= last) {
+            Msg.INBOX_OLDER.logAt(
+                    java.util.logging.Level.FINE,
+                    consumer,
+                    messageId,
+                    position.aggregateType(),
+                    position.aggregateId(),
+                    seq,
+                    last);
+            return Admission.OLDER;
+        }
+        if (seq > last + 1) {
+            boolean strict = check == Ordering.STRICT;
+            if (firstReport(consumer, position)) {
+                gaps.incrementAndGet();
+                Msg.INBOX_GAP.log(
+                        consumer,
+                        messageId,
+                        position.aggregateType(),
+                        position.aggregateId(),
+                        seq,
+                        last,
+                        seq - last - 1,
+                        strict
+                                ? "rolled back for redelivery until they have been processed"
+                                : "processed anyway");
+            }
+            if (strict) {
+                return Admission.WAIT;
+            }
+        }
+        store.saveLastSequence(
+                consumer, position.aggregateType(), position.aggregateId(), seq, clock.instant());
+        return Admission.PROCESS;
+    }
+
+    /**
+     * @return how many copies were recognised and skipped since startup
+     */
+    public long duplicatesSkipped() {
+        return duplicates.get();
+    }
+
+    /**
+     * @return how many gaps in a key's sequence were seen since startup
+     */
+    public long gapsSeen() {
+        return gaps.get();
+    }
+
+    /**
+     * A message waiting after a gap comes back many times; report its gap once (while it is
+     * remembered among the last {@value #REPORTED_GAPS} gaps).
+     */
+    private boolean firstReport(String consumer, Position p) {
+        String gap =
+                consumer
+                        + '\u0000'
+                        + p.aggregateType()
+                        + '\u0000'
+                        + p.aggregateId()
+                        + '\u0000'
+                        + p.sequence();
+        synchronized (reportedGaps) {
+            if (reportedGaps.size() >= REPORTED_GAPS) {
+                reportedGaps.clear();
+            }
+            return reportedGaps.add(gap);
+        }
+    }
+
+    private Ordering configuredOrdering() {
+        return Ordering.valueOf(settings.inboxOrdering().toUpperCase(Locale.ROOT));
+    }
+
+    private void check(String consumer, String messageId) {
+        int status = transactions.getTransactionStatus();
+        if (status != Status.STATUS_ACTIVE) {
+            throw new TransactionRequiredException(
+                    Msg.INBOX_NO_TRANSACTION.format(consumer, Transactions.describe(status)));
+        }
+        String problem = null;
+        if (consumer == null || consumer.isBlank() || consumer.length() > 255) {
+            problem = "the consumer name must be 1 to 255 characters";
+        } else if (messageId == null || messageId.isBlank() || messageId.length() > 255) {
+            problem = "the message id must be 1 to 255 characters";
+        }
+        if (problem != null) {
+            throw new InvalidEventException(Msg.INBOX_INVALID.format(consumer, messageId, problem));
+        }
+        if (used.compareAndSet(false, true)) {
+            firstUse.fire(new FirstUse());
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.outbox.jpa.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.outbox.spi.InboxStore;
+
+/** The consumer inbox on the application's persistence unit, as SQL on its connection. */
+@ApplicationScoped
+public class JpaInboxStore implements InboxStore {
+
+    private static final String PROCESSED = "outbox_processed";
+    private static final String KEYS = "outbox_inbox_key";
+
+    @Inject OutboxEntityManager entityManager;
+    @Inject JpaRecordStore records;
+
+    @Override
+    public boolean insertIfAbsent(String consumer, String messageId, Instant processedAt) {
+        return JdbcWork.call(
+                entityManager.get(),
+                c ->
+                        Rows.insertIfAbsent(
+                                c,
+                                records.dialect(c),
+                                PROCESSED,
+                                "consumer, message_id, processed_at",
+                                "consumer = ? AND message_id = ?",
+                                new Object[] {consumer, messageId, processedAt},
+                                2));
+    }
+
+    @Override
+    public long lockLastSequence(String consumer, String aggregateType, String aggregateId) {
+        return JdbcWork.call(
+                entityManager.get(),
+                c -> {
+                    Rows.insertIfAbsent(
+                            c,
+                            records.dialect(c),
+                            KEYS,
+                            "consumer, aggregate_type, aggregate_id, last_seq, updated_at",
+                            "consumer = ? AND aggregate_type = ? AND aggregate_id = ?",
+                            new Object[] {consumer, aggregateType, aggregateId, 0L, Instant.now()},
+                            3);
+                    try (PreparedStatement ps =
+                            c.prepareStatement(
+                                    "SELECT last_seq FROM "
+                                            + KEYS
+                                            + " WHERE consumer = ? AND aggregate_type = ?"
+                                            + " AND aggregate_id = ? FOR UPDATE")) {
+                        ps.setString(1, consumer);
+                        ps.setString(2, aggregateType);
+                        ps.setString(3, aggregateId);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            return rs.next() ? rs.getLong(1) : 0L;
+                        }
+                    }
+                });
+    }
+
+    @Override
+    public void saveLastSequence(
+            String consumer, String aggregateType, String aggregateId, long sequence, Instant at) {
+        JdbcWork.call(
+                entityManager.get(),
+                c -> {
+                    Dialect d = records.dialect(c);
+                    try (PreparedStatement ps =
+                            c.prepareStatement(
+                                    "UPDATE "
+                                            + KEYS
+                                            + " SET last_seq = ?, updated_at = ?"
+                                            + " WHERE consumer = ? AND aggregate_type = ?"
+                                            + " AND aggregate_id = ?")) {
+                        ps.setLong(1, sequence);
+                        Times.bind(d, ps, 2, at);
+                        ps.setString(3, consumer);
+                        ps.setString(4, aggregateType);
+                        ps.setString(5, aggregateId);
+                        ps.executeUpdate();
+                    }
+                    return null;
+                });
+    }
+
+    @Override
+    public int purge(Instant before, int limit) {
+        return JdbcWork.call(
+                entityManager.get(),
+                c -> {
+                    Dialect d = records.dialect(c);
+                    Sql sql = Sql.of(d.purgeOlder(PROCESSED, "processed_at"));
+                    try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
+                        sql.bind(
+                                ps,
+                                (st, i, n) -> {
+                                    if (n == 1) {
+                                        Times.bind(d, st, i, before);
+                                    } else {
+                                        st.setInt(i, limit);
+                                    }
+                                });
+                        return ps.executeUpdate();
+                    }
+                });
+    }
+}
