@@ -3,6 +3,7 @@ package dev.outbox.example;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,6 +15,8 @@ public class PlacedOrder {
     @Id private String id;
     private String customer;
     private BigDecimal total;
+
+    @Column(name = "placed_at")
     private Instant placedAt;
 
     protected PlacedOrder() {}

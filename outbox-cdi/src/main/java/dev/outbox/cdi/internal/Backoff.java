@@ -49,15 +49,4 @@ public record Backoff(
         double spread = jitter == 0 ? 0 : (random.nextDouble() * 2 - 1) * jitter;
         return now.plusMillis(Math.max(0, Math.round(nominal * (1 + spread))));
     }
-
-    /**
-     * @return the longest time a record can stay pending through all its retries
-     */
-    public Duration window() {
-        long millis = 0;
-        for (int attempt = 1; attempt < maxAttempts; attempt++) {
-            millis += Math.round(nominalDelay(attempt).toMillis() * (1 + jitter));
-        }
-        return Duration.ofMillis(millis);
-    }
 }

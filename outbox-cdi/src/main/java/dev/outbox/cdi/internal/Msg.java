@@ -111,11 +111,13 @@ public enum Msg {
     RELAY_DUPLICATE_WINDOW(
             311,
             'W',
-            "A record's retries can span %s (outbox.retry.*), but the broker remembers only the"
-                    + " last %d message ids per address (outbox.relay.duplicate-id-cache-size): above"
-                    + " %.1f messages per second to one address, a copy resent after a crash can"
-                    + " pass the broker's duplicate detection. Raise the broker's id-cache-size,"
-                    + " shorten the retries, or deduplicate in the consumer (the inbox)."),
+            "A message the broker accepted but did not confirm can be resent up to %s later"
+                    + " (outbox.retry.max-delay with its jitter, or outbox.relay.max-backoff), but the"
+                    + " broker remembers only the last %d message ids per address"
+                    + " (outbox.relay.duplicate-id-cache-size): above %.1f messages per second to one"
+                    + " address such a copy can pass the broker's duplicate detection. Raise the"
+                    + " broker's id-cache-size, shorten the delays, or deduplicate in the consumer"
+                    + " (the inbox)."),
     RELAY_MODE_XA_WITHOUT_XA_DATASOURCE(
             312,
             'E',

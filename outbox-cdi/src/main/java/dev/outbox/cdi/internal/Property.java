@@ -40,14 +40,14 @@ public enum Property {
             "Delay before the second attempt to send a record."),
     RETRY_MULTIPLIER(
             "outbox.retry.multiplier", "2", "Factor by which each further delay grows, 1 to 10."),
-    RETRY_MAX_DELAY("outbox.retry.max-delay", "5m", "Longest delay between two attempts."),
+    RETRY_MAX_DELAY("outbox.retry.max-delay", "1m", "Longest delay between two attempts."),
     RETRY_JITTER(
             "outbox.retry.jitter",
             "0.2",
             "Random spread of each delay, a fraction from 0 to 1 (0.2: plus or minus 20 %)."),
     RETRY_MAX_ATTEMPTS(
             "outbox.retry.max-attempts",
-            "10",
+            "20",
             "Failed attempts after which a record becomes FAILED, 1 to 1000."),
     ORDERING_FAILED_HEAD(
             "outbox.ordering.failed-head",

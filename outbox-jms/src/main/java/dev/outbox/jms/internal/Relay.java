@@ -1,6 +1,7 @@
 package dev.outbox.jms.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -255,19 +256,24 @@ public class Relay {
         }
     }
 
+    /**
+     * A send the broker accepted without our knowing (a timeout, a crash before the mark) is sent
+     * again at the record's next attempt, at most a retry delay later, or when a paused relay
+     * resumes. The broker drops that copy only while its id is still among the last ids it
+     * remembers for the address: warn when a modest load would push it out first.
+     */
     private void checkDuplicateWindow() {
-        double seconds = settings.retry().window().toMillis() / 1000.0;
-        if (seconds <= 0) {
-            return;
-        }
-        double rate = settings.duplicateIdCacheSize() / seconds;
-        // a resend after a crash comes within the retry window; warn when a modest load fills the
-        // broker's cache within that window
+        Duration retry =
+                Duration.ofMillis(
+                        Math.round(
+                                settings.retry().maxDelay().toMillis()
+                                        * (1 + settings.retry().jitter())));
+        Duration window =
+                retry.compareTo(settings.maxBackoff()) > 0 ? retry : settings.maxBackoff();
+        double rate = settings.duplicateIdCacheSize() * 1000.0 / Math.max(1, window.toMillis());
         if (rate < 100) {
             Msg.RELAY_DUPLICATE_WINDOW.log(
-                    Durations.format(settings.retry().window()),
-                    settings.duplicateIdCacheSize(),
-                    rate);
+                    Durations.format(window), settings.duplicateIdCacheSize(), rate);
         }
     }
 

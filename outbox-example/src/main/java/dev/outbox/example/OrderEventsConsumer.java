@@ -1,0 +1,45 @@
+package dev.outbox.example;
+
+import java.util.logging.Logger;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+
+import dev.outbox.Deduplicated;
+import dev.outbox.MessageProperties;
+
+/**
+ * A consumer of the order events: logs each one. The inbox makes it process every message once,
+ * however often the broker delivers it.
+ */
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(
+                    propertyName = "destinationType",
+                    propertyValue = "jakarta.jms.Queue")
+        })
+public class OrderEventsConsumer implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger("OrderEvents");
+
+    @Override
+    @Deduplicated(consumer = "order-events-logger")
+    public void onMessage(Message message) {
+        try {
+            LOG.info(
+                    String.format(
+                            "received %s #%d of %s %s: %s",
+                            message.getStringProperty(MessageProperties.EVENT_TYPE),
+                            message.getLongProperty(MessageProperties.SEQUENCE),
+                            message.getStringProperty(MessageProperties.AGGREGATE_TYPE),
+                            message.getStringProperty(MessageProperties.AGGREGATE_ID),
+                            ((TextMessage) message).getText()));
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
