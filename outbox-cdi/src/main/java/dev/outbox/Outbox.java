@@ -2,6 +2,7 @@ package dev.outbox;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Operations on the stored records, for operators and tests: inject it with {@code @Inject Outbox}.
@@ -54,4 +55,42 @@ public interface Outbox {
      *     PENDING}, which the relay may be sending right now
      */
     boolean delete(String id);
+
+    /**
+     * Sends a {@code DISPATCHED} record (one kept by {@code outbox.retention}) once more. The copy
+     * carries the same record id, so a consumer's inbox that processed it skips it; it gets a new
+     * broker duplicate id, so the broker does not drop it.
+     *
+     * @param id a record id
+     * @return {@code true} if the record was {@code DISPATCHED} and is now pending
+     */
+    boolean replay(String id);
+
+    /**
+     * @return per destination, the records that wait and the age of the oldest, including paused
+     *     destinations with nothing waiting
+     */
+    List<DestinationBacklog> backlog();
+
+    /**
+     * Holds back the records of a destination on every server until {@link #resume}; records of the
+     * same keys bound elsewhere wait behind them, so per-key order holds.
+     *
+     * @param destination the queue
+     * @param by who paused it, for the record (may be {@code null})
+     */
+    void pause(String destination, String by);
+
+    /**
+     * Lets the relay send the records of a paused destination again.
+     *
+     * @param destination the queue
+     * @return whether it was paused
+     */
+    boolean resume(String destination);
+
+    /**
+     * @return the paused destinations
+     */
+    Set<String> paused();
 }

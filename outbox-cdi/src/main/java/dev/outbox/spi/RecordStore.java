@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import dev.outbox.DestinationBacklog;
 import dev.outbox.OutboxRecord;
 import dev.outbox.RecordQuery;
 import dev.outbox.RecordStatus;
@@ -121,4 +123,39 @@ public interface RecordStore {
      * @return whether it was deleted
      */
     boolean delete(String id);
+
+    /**
+     * Makes a {@code DISPATCHED} record pending again, attempts reset; its dispatch time stays, to
+     * tell the relay it sends a replay.
+     *
+     * @param id the record id
+     * @param now when it becomes due
+     * @return whether the record was dispatched and is now pending
+     */
+    boolean replay(String id, Instant now);
+
+    /**
+     * @return the backlog per destination, paused destinations included
+     */
+    List<DestinationBacklog> backlog();
+
+    /**
+     * Pauses a destination, if it is not paused.
+     *
+     * @param destination the queue
+     * @param at when
+     * @param by who, or {@code null}
+     */
+    void pause(String destination, Instant at, String by);
+
+    /**
+     * @param destination the queue
+     * @return whether it was paused
+     */
+    boolean resume(String destination);
+
+    /**
+     * @return the paused destinations
+     */
+    Set<String> paused();
 }

@@ -29,6 +29,14 @@ CREATE TABLE outbox_key (
     CONSTRAINT outbox_key_pk PRIMARY KEY (aggregate_type, aggregate_id)
 );
 
+-- destinations whose records the relay holds back (paused by an operator)
+CREATE TABLE outbox_pause (
+    destination    VARCHAR(255) NOT NULL,
+    paused_at      TIMESTAMP NOT NULL,
+    paused_by      VARCHAR(255),
+    CONSTRAINT outbox_pause_pk PRIMARY KEY (destination)
+);
+
 -- the consumer inbox: messages a consumer has processed, and per key the last sequence it processed
 CREATE TABLE outbox_processed (
     consumer       VARCHAR(255) NOT NULL,

@@ -45,6 +45,16 @@ public final class Capture {
      * @throws InvalidEventException naming the event type and what is wrong
      */
     public NewRecord toRecord(OutboxEvent event) {
+        return toRecord(event, Map.of());
+    }
+
+    /**
+     * @param event the fired event
+     * @param contributed headers from {@code HeaderContributor}s; the event's own win
+     * @return the record to append
+     * @throws InvalidEventException naming the event type and what is wrong
+     */
+    public NewRecord toRecord(OutboxEvent event, Map<String, String> contributed) {
         Class<?> cls = event.getClass();
         String rawType = callSafely(event, cls, "eventType()", event::eventType);
         String type = name(rawType, "the event type", rawType, cls);
@@ -64,7 +74,15 @@ public final class Capture {
         if (version < 1) {
             throw invalid(type, cls, "the event version is " + version + ", it must be at least 1");
         }
-        Map<String, String> headers = callSafely(event, cls, "headers()", event::headers);
+        Map<String, String> own = callSafely(event, cls, "headers()", event::headers);
+        if (own == null) {
+            throw invalid(type, cls, "headers() returned null");
+        }
+        Map<String, String> headers = own;
+        if (!contributed.isEmpty()) {
+            headers = new java.util.LinkedHashMap<>(contributed);
+            headers.putAll(own);
+        }
         checkHeaders(headers, type, cls);
         String destination =
                 destinationFor(type, cls)

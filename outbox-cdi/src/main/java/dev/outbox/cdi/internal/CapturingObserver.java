@@ -1,12 +1,16 @@
 package dev.outbox.cdi.internal;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.transaction.Status;
@@ -14,6 +18,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import dev.outbox.OutboxEvent;
 import dev.outbox.TransactionRequiredException;
+import dev.outbox.spi.HeaderContributor;
 import dev.outbox.spi.PayloadSerializer;
 import dev.outbox.spi.RecordStore;
 
@@ -27,6 +32,7 @@ public class CapturingObserver {
     @Inject OutboxSettings settings;
     @Inject PayloadSerializer serializer;
     @Inject RecordStore store;
+    @Inject @Any Instance<HeaderContributor> contributors;
 
     private Capture capture;
     private TransactionSynchronizationRegistry transactions;
@@ -47,11 +53,25 @@ public class CapturingObserver {
                             Transactions.describe(status)));
         }
         try {
-            store.append(capture.toRecord(event));
+            store.append(capture.toRecord(event, contributed(event)));
         } catch (RuntimeException e) {
             transactions.setRollbackOnly();
             throw e;
         }
+    }
+
+    private Map<String, String> contributed(OutboxEvent event) {
+        if (contributors.isUnsatisfied()) {
+            return Map.of();
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (HeaderContributor c : contributors) {
+            Map<String, String> h = c.headers(event);
+            if (h != null) {
+                headers.putAll(h);
+            }
+        }
+        return headers;
     }
 
     void refuseAsync(@ObservesAsync OutboxEvent event) {

@@ -3,7 +3,6 @@ package dev.outbox.cdi.internal;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,11 +50,10 @@ public class InboxService implements Inbox {
     @Inject InboxStore store;
     @Inject OutboxSettings settings;
     @Inject Event<FirstUse> firstUse;
+    @Inject Counters counters;
 
     private final Clock clock = Clock.systemUTC();
     private final AtomicBoolean used = new AtomicBoolean();
-    private final AtomicLong duplicates = new AtomicLong();
-    private final AtomicLong gaps = new AtomicLong();
     private static final int REPORTED_GAPS = 10_000;
     private final java.util.Set<String> reportedGaps = new java.util.HashSet<>();
     private TransactionSynchronizationRegistry transactions;
@@ -70,7 +68,7 @@ public class InboxService implements Inbox {
         check(consumer, messageId);
         boolean fresh = store.insertIfAbsent(consumer, messageId, clock.instant());
         if (!fresh) {
-            duplicates.incrementAndGet();
+            counters.countDuplicateSkipped();
         }
         return fresh;
     }
@@ -112,7 +110,7 @@ public class InboxService implements Inbox {
         if (seq > last + 1) {
             boolean strict = check == Ordering.STRICT;
             if (firstReport(consumer, position)) {
-                gaps.incrementAndGet();
+                counters.countGap();
                 Msg.INBOX_GAP.log(
                         consumer,
                         messageId,
@@ -132,20 +130,6 @@ public class InboxService implements Inbox {
         store.saveLastSequence(
                 consumer, position.aggregateType(), position.aggregateId(), seq, clock.instant());
         return Admission.PROCESS;
-    }
-
-    /**
-     * @return how many copies were recognised and skipped since startup
-     */
-    public long duplicatesSkipped() {
-        return duplicates.get();
-    }
-
-    /**
-     * @return how many gaps in a key's sequence were seen since startup
-     */
-    public long gapsSeen() {
-        return gaps.get();
     }
 
     /**

@@ -57,7 +57,7 @@ public enum Msg {
                     + " of them if it is compatible."),
     STORE_SCHEMA_CREATED(202, 'I', "Created the outbox tables on %s from %s"),
     STORE_SCHEMA_PRESENT(203, 'I', "The outbox tables exist on %s; nothing to create"),
-    STORE_SCHEMA_FAILED(204, 'E', "Could not create the outbox tables on %s from %s: %s"),
+    STORE_SCHEMA_FAILED(204, 'E', "Could not check the outbox tables through %s: %s"),
     STORE_NO_ENTITY(
             205,
             'E',
@@ -67,8 +67,8 @@ public enum Msg {
     STORE_SCHEMA_MISSING(
             207,
             'E',
-            "The outbox table %s does not exist on %s: run the DDL in %s (inside the outbox-jpa"
-                    + " jar), or set outbox.schema.create=true to create it at startup"),
+            "The outbox schema on %s is incomplete: %s. Run the DDL in %s (inside the outbox-jpa"
+                    + " jar), or set outbox.schema.create=true to create what is missing at startup"),
     STORE_PERSISTENCE_UNIT(
             206,
             'E',
@@ -157,7 +157,10 @@ public enum Msg {
 
     // administration
     ADMIN_RETRIED(501, 'I', "Record %s was retried by an operator"),
-    ADMIN_DELETED(502, 'I', "Record %s was deleted by an operator");
+    ADMIN_DELETED(502, 'I', "Record %s was deleted by an operator"),
+    ADMIN_REPLAYED(503, 'I', "Record %s was replayed by an operator"),
+    ADMIN_PAUSED(504, 'I', "Destination %s was paused (by %s)"),
+    ADMIN_RESUMED(505, 'I', "Destination %s was resumed");
 
     private static final Logger LOG = Logger.getLogger("dev.outbox");
 

@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.outbox.DestinationBacklog;
 import dev.outbox.Outbox;
 import dev.outbox.OutboxRecord;
 import dev.outbox.RecordQuery;
@@ -69,5 +71,41 @@ public class OutboxService implements Outbox {
             Msg.ADMIN_DELETED.log(id);
         }
         return deleted;
+    }
+
+    @Override
+    public boolean replay(String id) {
+        boolean replayed = store.replay(id, clock.instant());
+        if (replayed) {
+            Msg.ADMIN_REPLAYED.log(id);
+            recordsDue.fire(RecordsDue.INSTANCE);
+        }
+        return replayed;
+    }
+
+    @Override
+    public List<DestinationBacklog> backlog() {
+        return store.backlog();
+    }
+
+    @Override
+    public void pause(String destination, String by) {
+        store.pause(destination, clock.instant(), by);
+        Msg.ADMIN_PAUSED.log(destination, by);
+    }
+
+    @Override
+    public boolean resume(String destination) {
+        boolean resumed = store.resume(destination);
+        if (resumed) {
+            Msg.ADMIN_RESUMED.log(destination);
+            recordsDue.fire(RecordsDue.INSTANCE);
+        }
+        return resumed;
+    }
+
+    @Override
+    public Set<String> paused() {
+        return store.paused();
     }
 }

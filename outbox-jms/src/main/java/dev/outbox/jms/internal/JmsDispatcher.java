@@ -160,7 +160,12 @@ public class JmsDispatcher {
 
     static TextMessage toMessage(Session session, OutboxRecord r) throws JMSException {
         TextMessage m = session.createTextMessage(r.payload());
-        m.setStringProperty(MessageProperties.DUPLICATE_ID, r.id());
+        // a replay of a dispatched record needs a duplicate id of its own, or the broker drops it
+        m.setStringProperty(
+                MessageProperties.DUPLICATE_ID,
+                r.dispatchedAt() == null
+                        ? r.id()
+                        : r.id() + "/replay/" + r.dispatchedAt().toEpochMilli());
         m.setStringProperty(MessageProperties.RECORD_ID, r.id());
         m.setStringProperty(MessageProperties.EVENT_TYPE, r.eventType());
         m.setIntProperty(MessageProperties.EVENT_VERSION, r.eventVersion());

@@ -66,6 +66,8 @@ public class Relay {
     private RelayPause pause;
     private int isolate;
     private volatile boolean started;
+    private volatile Instant lastRun;
+    private volatile boolean failing;
 
     @PostConstruct
     void start() {
@@ -103,6 +105,27 @@ public class Relay {
         if (settings.relayEnabled()) {
             Msg.RELAY_STOPPED.log();
         }
+    }
+
+    /**
+     * @return whether this server runs the relay
+     */
+    public boolean running() {
+        return started;
+    }
+
+    /**
+     * @return when the relay last looked for records (timer or commit), or {@code null}
+     */
+    public Instant lastRun() {
+        return lastRun;
+    }
+
+    /**
+     * @return whether the relay is paused because the broker or the database failed
+     */
+    public boolean failing() {
+        return failing;
     }
 
     /** Drains at once on a managed thread, or makes a running drain go round once more. */
@@ -145,7 +168,8 @@ public class Relay {
 
     /** Sends batches until one comes back less than full, or the relay must pause. */
     private void drain() {
-        if (!pause.mayTry(clock.instant())) {
+        lastRun = clock.instant();
+        if (!pause.mayTry(lastRun)) {
             return;
         }
         int sent;
@@ -209,6 +233,7 @@ public class Relay {
     }
 
     private void paused(Exception e) {
+        failing = true;
         Instant now = clock.instant();
         switch (pause.failed(now)) {
             case FIRST ->
@@ -227,6 +252,7 @@ public class Relay {
     }
 
     private void recovered() {
+        failing = false;
         if (pause.failing()) {
             Instant now = clock.instant();
             String duration = Durations.format(pause.failingFor(now));

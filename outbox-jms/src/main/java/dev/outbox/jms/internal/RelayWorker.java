@@ -1,6 +1,7 @@
 package dev.outbox.jms.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import dev.outbox.OutboxRecord;
 import dev.outbox.RecordStatus;
 import dev.outbox.cdi.internal.Backoff;
+import dev.outbox.cdi.internal.Counters;
 import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.OutboxSettings;
 import dev.outbox.spi.RecordStore;
@@ -29,6 +31,7 @@ public class RelayWorker {
     @Inject JmsDispatcher dispatcher;
     @EJB LocalSender localSender;
     @Inject OutboxSettings settings;
+    @Inject Counters counters;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -57,13 +60,17 @@ public class RelayWorker {
         } else {
             localSender.send(batch);
         }
+        Instant sent = clock.instant();
         try {
             store.markDispatched(
                     batch.stream().map(OutboxRecord::id).toList(),
-                    clock.instant(),
+                    sent,
                     !settings.retention().isZero());
         } catch (RuntimeException e) {
             throw Failures.relay("cannot mark sent records in the database", e);
+        }
+        for (OutboxRecord r : batch) {
+            counters.countDispatched(Duration.between(r.writtenAt(), sent));
         }
         return batch.size();
     }
@@ -104,6 +111,7 @@ public class RelayWorker {
         Instant next = retry.nextAttempt(attempts, now, ThreadLocalRandom.current());
         if (next == null) {
             if (store.markAttemptFailed(r.id(), r.attempts(), RecordStatus.FAILED, null, error)) {
+                counters.countFailed();
                 Msg.RELAY_RECORD_FAILED.log(concat(who, attempts, error));
             }
         } else if (store.markAttemptFailed(

@@ -118,12 +118,14 @@ public enum Dialect {
     };
 
     /**
-     * Due pending records that are the first unsent record of their key. A key's later records wait
-     * while an earlier one is pending (even if locked by another relay), failed or quarantined.
+     * Due pending records, of destinations not paused, that are the first unsent record of their
+     * key. A key's later records wait while an earlier one is pending (even if locked by another
+     * relay), failed or quarantined.
      */
     static final String CLAIM_HEAD =
             "SELECT r.* FROM outbox_record r"
                     + " WHERE r.status = 'PENDING' AND r.next_attempt_at <= ?1"
+                    + " AND NOT EXISTS (SELECT 1 FROM outbox_pause z WHERE z.destination = r.destination)"
                     + " AND NOT EXISTS (SELECT 1 FROM outbox_record p"
                     + " WHERE p.aggregate_type = r.aggregate_type AND p.aggregate_id = r.aggregate_id"
                     + " AND p.seq < r.seq AND p.status %s)";

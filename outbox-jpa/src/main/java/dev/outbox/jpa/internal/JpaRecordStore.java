@@ -11,12 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
+import dev.outbox.DestinationBacklog;
 import dev.outbox.OutboxRecord;
 import dev.outbox.RecordQuery;
 import dev.outbox.RecordStatus;
@@ -246,6 +250,105 @@ public class JpaRecordStore implements RecordStore {
                         .setParameter("p", RecordStatus.PENDING)
                         .executeUpdate()
                 == 1;
+    }
+
+    @Override
+    public boolean replay(String id, Instant now) {
+        return entityManager
+                        .get()
+                        .createQuery(
+                                "update OutboxRecord r set r.status = :pending, r.attempts = 0,"
+                                        + " r.nextAttemptAt = :now, r.lastError = null"
+                                        + " where r.id = :id and r.status = :dispatched")
+                        .setParameter("pending", RecordStatus.PENDING)
+                        .setParameter("now", now)
+                        .setParameter("id", id)
+                        .setParameter("dispatched", RecordStatus.DISPATCHED)
+                        .executeUpdate()
+                == 1;
+    }
+
+    @Override
+    public List<DestinationBacklog> backlog() {
+        EntityManager em = entityManager.get();
+        List<Object[]> rows =
+                em.createQuery(
+                                "select r.destination, r.status, count(r), min(r.writtenAt)"
+                                        + " from OutboxRecord r where r.status <> :dispatched"
+                                        + " group by r.destination, r.status",
+                                Object[].class)
+                        .setParameter("dispatched", RecordStatus.DISPATCHED)
+                        .getResultList();
+        Map<String, long[]> counts = new TreeMap<>();
+        Map<String, Instant> oldest = new TreeMap<>();
+        for (Object[] row : rows) {
+            String destination = (String) row[0];
+            long[] c = counts.computeIfAbsent(destination, d -> new long[3]);
+            long n = ((Number) row[2]).longValue();
+            switch ((RecordStatus) row[1]) {
+                case PENDING -> {
+                    c[0] = n;
+                    oldest.put(destination, (Instant) row[3]);
+                }
+                case FAILED -> c[1] = n;
+                case QUARANTINED -> c[2] = n;
+                default -> {}
+            }
+        }
+        Set<String> paused = paused();
+        paused.forEach(d -> counts.computeIfAbsent(d, x -> new long[3]));
+        List<DestinationBacklog> backlog = new ArrayList<>();
+        counts.forEach(
+                (d, c) ->
+                        backlog.add(
+                                new DestinationBacklog(
+                                        d, c[0], c[1], c[2], oldest.get(d), paused.contains(d))));
+        return backlog;
+    }
+
+    @Override
+    public void pause(String destination, Instant at, String by) {
+        JdbcWork.call(
+                entityManager.get(),
+                c ->
+                        Rows.insertIfAbsent(
+                                c,
+                                dialect(c),
+                                "outbox_pause",
+                                "destination, paused_at, paused_by",
+                                "destination = ?",
+                                new Object[] {destination, at, by},
+                                1));
+    }
+
+    @Override
+    public boolean resume(String destination) {
+        return JdbcWork.call(
+                entityManager.get(),
+                c -> {
+                    try (PreparedStatement ps =
+                            c.prepareStatement("DELETE FROM outbox_pause WHERE destination = ?")) {
+                        ps.setString(1, destination);
+                        return ps.executeUpdate() == 1;
+                    }
+                });
+    }
+
+    @Override
+    public Set<String> paused() {
+        return JdbcWork.call(
+                entityManager.get(),
+                c -> {
+                    Set<String> paused = new TreeSet<>();
+                    try (PreparedStatement ps =
+                                    c.prepareStatement("SELECT destination FROM outbox_pause");
+                            ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            paused.add(rs.getString(1));
+                        }
+                    }
+                    return paused;
+                });
     }
 
     /**

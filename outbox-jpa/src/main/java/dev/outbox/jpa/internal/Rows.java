@@ -69,6 +69,8 @@ final class Rows {
                     Times.bind(d, ps, i + 1, t);
                 } else if (v instanceof Long l) {
                     ps.setLong(i + 1, l);
+                } else if (v == null) {
+                    ps.setNull(i + 1, java.sql.Types.VARCHAR);
                 } else {
                     ps.setString(i + 1, (String) v);
                 }

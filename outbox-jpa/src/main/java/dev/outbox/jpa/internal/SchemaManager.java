@@ -33,6 +33,9 @@ import dev.outbox.cdi.internal.OutboxSettings;
 @ApplicationScoped
 public class SchemaManager {
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(SchemaManager.class.getName());
+
     @Inject OutboxEntityManager entityManager;
     @Inject OutboxSettings settings;
 
@@ -59,17 +62,20 @@ public class SchemaManager {
             Dialect d = Dialect.choose(settings, c.getMetaData().getDatabaseProductName());
             String where =
                     c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getURL();
-            if (tableExists(c)) {
+            List<String> problems = Schema.problems(c);
+            if (problems.isEmpty()) {
                 Msg.STORE_SCHEMA_PRESENT.log(where);
             } else if (settings.schemaCreate()) {
                 create(c, d, where);
-            } else {
+                problems = Schema.problems(c);
+            }
+            if (!problems.isEmpty()) {
                 throw new OutboxException(
                         Msg.STORE_SCHEMA_MISSING.format(
-                                "outbox_record", where, d.schemaResource()));
+                                where, String.join("; ", problems), d.schemaResource()));
             }
         } catch (SQLException e) {
-            throw new OutboxException(Msg.STORE_SCHEMA_FAILED.format("the datasource", "-", e), e);
+            throw new OutboxException(Msg.STORE_SCHEMA_FAILED.format("the datasource", e), e);
         }
         checked = true;
     }
@@ -87,31 +93,22 @@ public class SchemaManager {
         }
     }
 
-    private static void create(Connection c, Dialect d, String where) throws SQLException {
-        try {
-            for (String statement : statements(d.schemaResource())) {
-                try (Statement s = c.createStatement()) {
-                    s.execute(statement);
-                }
+    /**
+     * Runs the DDL, statement by statement, skipping what exists already: a statement that fails is
+     * left to the check that follows.
+     */
+    private static void create(Connection c, Dialect d, String where) {
+        int created = 0;
+        for (String statement : statements(d.schemaResource())) {
+            try (Statement s = c.createStatement()) {
+                s.execute(statement);
+                created++;
+            } catch (SQLException e) {
+                LOG.fine(() -> "Skipped (" + e.getMessage() + "): " + statement);
             }
-            Msg.STORE_SCHEMA_CREATED.log(where, d.schemaResource());
-        } catch (SQLException e) {
-            if (tableExists(c)) {
-                // another server created it at the same moment
-                Msg.STORE_SCHEMA_PRESENT.log(where);
-                return;
-            }
-            throw new OutboxException(
-                    Msg.STORE_SCHEMA_FAILED.format(where, d.schemaResource(), e), e);
         }
-    }
-
-    private static boolean tableExists(Connection c) {
-        try (Statement s = c.createStatement()) {
-            s.executeQuery("SELECT id FROM outbox_record WHERE 1 = 0").close();
-            return true;
-        } catch (SQLException e) {
-            return false;
+        if (created > 0) {
+            Msg.STORE_SCHEMA_CREATED.log(where, d.schemaResource());
         }
     }
 
@@ -161,11 +158,11 @@ public class SchemaManager {
             try {
                 return (DataSource) new InitialContext().lookup(name);
             } catch (NamingException e) {
-                throw new OutboxException(Msg.STORE_SCHEMA_FAILED.format(name, "-", e), e);
+                throw new OutboxException(Msg.STORE_SCHEMA_FAILED.format(name, e), e);
             }
         }
         throw new OutboxException(
                 Msg.STORE_SCHEMA_FAILED.format(
-                        "the persistence unit", "-", "it names no JTA datasource"));
+                        "the persistence unit", "it names no JTA datasource"));
     }
 }

@@ -1,0 +1,121 @@
+package dev.outbox.jpa.internal;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The tables, columns and indexes the outbox needs, as the shipped DDL creates them, and a check of
+ * a database against them through JDBC metadata.
+ */
+final class Schema {
+
+    /** Table name to its columns. */
+    static final Map<String, List<String>> TABLES = new LinkedHashMap<>();
+
+    /** Table name to the indexes its queries need. */
+    static final Map<String, List<String>> INDEXES = new LinkedHashMap<>();
+
+    static {
+        TABLES.put(
+                "outbox_record",
+                List.of(
+                        "id",
+                        "aggregate_type",
+                        "aggregate_id",
+                        "seq",
+                        "event_type",
+                        "event_version",
+                        "destination",
+                        "content_type",
+                        "payload",
+                        "headers",
+                        "status",
+                        "attempts",
+                        "written_at",
+                        "next_attempt_at",
+                        "dispatched_at",
+                        "last_error"));
+        TABLES.put("outbox_key", List.of("aggregate_type", "aggregate_id", "last_seq"));
+        TABLES.put("outbox_pause", List.of("destination", "paused_at", "paused_by"));
+        TABLES.put("outbox_processed", List.of("consumer", "message_id", "processed_at"));
+        TABLES.put(
+                "outbox_inbox_key",
+                List.of("consumer", "aggregate_type", "aggregate_id", "last_seq", "updated_at"));
+        INDEXES.put(
+                "outbox_record",
+                List.of("outbox_record_key_seq", "outbox_record_due", "outbox_record_status"));
+        INDEXES.put("outbox_processed", List.of("outbox_processed_at"));
+    }
+
+    private Schema() {}
+
+    /**
+     * @param c a connection to the database
+     * @return one line per missing table, column or index; empty when the schema is complete
+     */
+    static List<String> problems(Connection c) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        String catalog = c.getCatalog();
+        String schema = c.getSchema();
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, List<String>> table : TABLES.entrySet()) {
+            String name = stored(meta, table.getKey());
+            Set<String> columns = new TreeSet<>();
+            try (ResultSet rs = meta.getColumns(catalog, schema, name, null)) {
+                while (rs.next()) {
+                    columns.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+            if (columns.isEmpty()) {
+                problems.add("table " + table.getKey() + " is missing");
+                continue;
+            }
+            for (String column : table.getValue()) {
+                if (!columns.contains(column)) {
+                    problems.add("table " + table.getKey() + " lacks column " + column);
+                }
+            }
+            List<String> needed = INDEXES.getOrDefault(table.getKey(), List.of());
+            if (!needed.isEmpty()) {
+                Set<String> indexes = new TreeSet<>();
+                try (ResultSet rs = meta.getIndexInfo(catalog, schema, name, false, true)) {
+                    while (rs.next()) {
+                        String index = rs.getString("INDEX_NAME");
+                        if (index != null) {
+                            indexes.add(index.toLowerCase(Locale.ROOT));
+                        }
+                    }
+                }
+                for (String index : needed) {
+                    if (indexes.stream()
+                            .noneMatch(i -> i.equals(index) || i.startsWith(index + "_"))) {
+                        problems.add("table " + table.getKey() + " lacks index " + index);
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * @return the name as the database stores unquoted identifiers
+     */
+    private static String stored(DatabaseMetaData meta, String name) throws SQLException {
+        if (meta.storesUpperCaseIdentifiers()) {
+            return name.toUpperCase(Locale.ROOT);
+        }
+        if (meta.storesLowerCaseIdentifiers()) {
+            return name.toLowerCase(Locale.ROOT);
+        }
+        return name;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.outbox.jpa.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/** The shipped DDL and the schema check agree, and the check names what is missing. */
+class SchemaTest {
+
+    private static final Pattern TABLE =
+            Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\)", Pattern.DOTALL);
+
+    @Test
+    void everyDdlFileCreatesExactlyTheTablesAndColumnsTheCheckExpects() {
+        for (Dialect d : Dialect.values()) {
+            Map<String, List<String>> tables = new LinkedHashMap<>();
+            String ddl = String.join(";\n", SchemaManager.statements(d.schemaResource())) + "\n";
+            Matcher m = TABLE.matcher(ddl);
+            while (m.find()) {
+                List<String> columns = new ArrayList<>();
+                for (String line : m.group(2).split("\\n")) {
+                    String t = line.strip();
+                    if (!t.isEmpty() && !t.startsWith("CONSTRAINT")) {
+                        columns.add(t.split("\\s+")[0].toLowerCase(Locale.ROOT));
+                    }
+                }
+                tables.put(m.group(1), columns);
+            }
+            assertEquals(Schema.TABLES, tables, d.schemaResource());
+            for (Map.Entry<String, List<String>> idx : Schema.INDEXES.entrySet()) {
+                for (String index : idx.getValue()) {
+                    assertTrue(ddl.contains(index), d.schemaResource() + " lacks " + index);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theH2DdlPassesTheCheckAndAMissingColumnOrTableIsNamed() throws Exception {
+        try (Connection c =
+                DriverManager.getConnection("jdbc:h2:mem:schema-test;DB_CLOSE_DELAY=-1")) {
+            try (Statement s = c.createStatement()) {
+                for (String statement : SchemaManager.statements(Dialect.H2.schemaResource())) {
+                    s.execute(statement);
+                }
+            }
+            assertEquals(List.of(), Schema.problems(c));
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE outbox_record DROP COLUMN last_error");
+                s.execute("DROP TABLE outbox_pause");
+                s.execute("DROP INDEX outbox_processed_at");
+            }
+            assertEquals(
+                    List.of(
+                            "table outbox_record lacks column last_error",
+                            "table outbox_pause is missing",
+                            "table outbox_processed lacks index outbox_processed_at"),
+                    Schema.problems(c));
+        }
+    }
+}
