@@ -23,6 +23,27 @@ if [ "$(psql_admin -tAc 'show max_prepared_transactions')" -lt 20 ]; then
   for _ in $(seq 1 30); do pg_isready -q -h "$PG_HOST" -p "$PG_PORT" && break; sleep 1; done
 fi
 
+# MariaDB: started if down; the same user and databases
+if ! mariadb-admin -uroot -h 127.0.0.1 --protocol=tcp ping >/dev/null 2>&1; then
+  echo "[prepare] starting MariaDB"
+  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd
+  for _ in $(seq 1 30); do mariadb-admin -uroot -h 127.0.0.1 --protocol=tcp ping >/dev/null 2>&1 && break; sleep 1; done
+fi
+maria() { mariadb -uroot -h 127.0.0.1 --protocol=tcp -e "$1"; }
+if [ "${1:-}" = "--fresh" ]; then
+  maria "XA RECOVER" | awk 'NR>1 {print $4}' | while read -r xid; do [ -n "$xid" ] && maria "XA ROLLBACK '$xid'" || true; done
+  maria "DROP DATABASE IF EXISTS outbox_it"
+fi
+for db in outbox_it outbox_example outbox_bench; do maria "CREATE DATABASE IF NOT EXISTS $db CHARACTER SET utf8mb4"; done
+maria "CREATE USER IF NOT EXISTS 'outbox'@'%' IDENTIFIED BY 'outbox'"
+maria "CREATE USER IF NOT EXISTS 'outbox'@'localhost' IDENTIFIED BY 'outbox'"
+for host in "%" localhost; do
+  for db in outbox_it outbox_example outbox_bench; do maria "GRANT ALL ON $db.* TO 'outbox'@'$host'"; done
+  # XA RECOVER needs it on MariaDB 10.5 and later
+  maria "GRANT XA_RECOVER_ADMIN ON *.* TO 'outbox'@'$host'" 2>/dev/null || maria "GRANT SUPER ON *.* TO 'outbox'@'$host'"
+done
+echo "[prepare] MariaDB ready on 127.0.0.1:3306"
+
 # --fresh: drop the integration-test databases first, so that every run starts empty
 if [ "${1:-}" = "--fresh" ]; then
   for gid in $(psql_admin -tAc "SELECT gid FROM pg_prepared_xacts WHERE database = 'outbox_it'"); do

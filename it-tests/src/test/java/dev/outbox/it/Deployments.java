@@ -16,9 +16,10 @@ public final class Deployments {
     public static final String BASE_CONFIG =
             """
             outbox.relay.interval=200ms
-            outbox.schema.create=true
+            outbox.schema.create=%s
             outbox.retention=1h
-            """;
+            """
+                    .formatted(System.getProperty("outbox.it.schema-create", "true"));
 
     private Deployments() {}
 
@@ -32,12 +33,32 @@ public final class Deployments {
                 .addPackage(PurchaseOrder.class.getPackage())
                 .addClass(Await.class)
                 .addAsLibraries(outboxJars())
-                .addAsResource("it/persistence.xml", "META-INF/persistence.xml")
+                .addAsResource(new StringAsset(persistenceXml()), "META-INF/persistence.xml")
                 .addAsResource("it/it-orders.sql", "META-INF/it-orders.sql")
                 .addAsResource(
                         new StringAsset(BASE_CONFIG + config),
                         "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+    }
+
+    /**
+     * @return the test persistence unit, with what the database of this pass needs
+     */
+    static String persistenceXml() {
+        String extra =
+                switch (System.getProperty("outbox.it.db", "h2")) {
+                    case "derby" ->
+                            "<property name=\"hibernate.dialect\""
+                                    + " value=\"org.hibernate.community.dialect.DerbyDialect\"/>";
+                    default -> "";
+                };
+        try (java.io.InputStream in =
+                Deployments.class.getClassLoader().getResourceAsStream("it/persistence.xml")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("<!--database-specific-->", extra);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**

@@ -72,8 +72,9 @@ public enum Msg {
     STORE_PERSISTENCE_UNIT(
             206,
             'E',
-            "The outbox cannot choose a persistence unit: %s produced with @OutboxPersistence and"
-                    + " the application does not have exactly one persistence unit. Produce the"
+            "The outbox has no persistence unit: %s produced with @OutboxPersistence, and the"
+                    + " container could not inject the application's persistence unit (it has none,"
+                    + " several, or it failed to start: see the errors before this one). Produce the"
                     + " entity manager of the unit that holds the outbox tables:"
                     + " @Produces @OutboxPersistence @PersistenceContext(unitName = \"...\")"
                     + " EntityManager em;"),

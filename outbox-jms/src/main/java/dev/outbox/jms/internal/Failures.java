@@ -82,6 +82,28 @@ final class Failures {
         return DispatchException.Kind.RETRYABLE;
     }
 
+    /**
+     * @return whether the failure is a lock conflict in the database (a deadlock, a lock wait that
+     *     timed out): the work is simply tried again, it says nothing about the database's health
+     */
+    static boolean lockConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException e && e.getSQLState() != null) {
+                String state = e.getSQLState();
+                if (state.equals("40001") || state.equals("40P01") || state.startsWith("40XL")) {
+                    return true;
+                }
+            }
+            String name = t.getClass().getSimpleName();
+            if (name.contains("LockAcquisition")
+                    || name.contains("PessimisticLock")
+                    || name.contains("LockTimeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String describe(Throwable t) {
         StringBuilder text = new StringBuilder(String.valueOf(t));
         Throwable cause = t.getCause();

@@ -53,6 +53,8 @@ import dev.outbox.spi.RecordStore;
 public class Relay {
 
     private static final String EXECUTOR = "java:comp/DefaultManagedExecutorService";
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(Relay.class.getName());
 
     @Resource TimerService timers;
     @EJB RelayWorker worker;
@@ -177,6 +179,11 @@ public class Relay {
             try {
                 sent = batch();
             } catch (DispatchException | RuntimeException e) {
+                if (Failures.lockConflict(e)) {
+                    // another relay or a writer held the rows: the next run tries again
+                    LOG.fine(() -> "Relay batch hit a lock conflict: " + Failures.describe(e));
+                    return;
+                }
                 paused(e);
                 return;
             }

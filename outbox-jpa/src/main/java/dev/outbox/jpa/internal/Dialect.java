@@ -60,9 +60,18 @@ public enum Dialect {
         }
     },
     DERBY("derby") {
+        /** Derby has no SKIP LOCKED: candidates are read, then locked one by one. */
         @Override
         String claim() {
-            throw new UnsupportedOperationException("Derby claim");
+            return null;
+        }
+
+        @Override
+        String candidates() {
+            // read uncommitted: Derby's readers would wait for writers' new rows; a row read this
+            // way is locked and checked again before it is claimed
+            return CLAIM_HEAD.replace("SELECT r.*", "SELECT r.id")
+                    + " ORDER BY r.next_attempt_at FETCH FIRST ?2 ROWS ONLY WITH UR";
         }
 
         @Override
@@ -187,10 +196,30 @@ public enum Dialect {
 
     /**
      * @param holdFailedHeads whether FAILED and QUARANTINED records hold their key
-     * @return the claim query for that policy
+     * @return the claim query for that policy, or {@code null} when the dialect claims through
+     *     {@link #candidates(boolean)}
      */
     String claim(boolean holdFailedHeads) {
-        return String.format(claim(), holdFailedHeads ? HOLD_ALL : HOLD_PENDING);
+        String claim = claim();
+        return claim == null
+                ? null
+                : String.format(claim, holdFailedHeads ? HOLD_ALL : HOLD_PENDING);
+    }
+
+    /**
+     * @return for databases without {@code SKIP LOCKED}: the ids of due head records (?1 = now, at
+     *     most ?2), read without locks; each is then locked by a conditional update
+     */
+    String candidates() {
+        return null;
+    }
+
+    /**
+     * @param holdFailedHeads whether FAILED and QUARANTINED records hold their key
+     * @return {@link #candidates()} for that policy
+     */
+    String candidates(boolean holdFailedHeads) {
+        return String.format(candidates(), holdFailedHeads ? HOLD_ALL : HOLD_PENDING);
     }
 
     /**

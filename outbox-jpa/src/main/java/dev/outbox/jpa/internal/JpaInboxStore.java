@@ -96,15 +96,7 @@ public class JpaInboxStore implements InboxStore {
                     Dialect d = records.dialect(c);
                     Sql sql = Sql.of(d.purgeOlder(PROCESSED, "processed_at"));
                     try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
-                        sql.bind(
-                                ps,
-                                (st, i, n) -> {
-                                    if (n == 1) {
-                                        Times.bind(d, st, i, before);
-                                    } else {
-                                        st.setInt(i, limit);
-                                    }
-                                });
+                        sql.bind(ps, Times.andLimit(d, before, limit));
                         return ps.executeUpdate();
                     }
                 });

@@ -69,18 +69,14 @@ public class JpaRecordStore implements RecordStore {
                 entityManager.get(),
                 c -> {
                     Dialect d = dialect(c);
+                    String claim = d.claim(holdFailedHeads);
+                    if (claim == null) {
+                        return claimOneByOne(c, d, limit, now, holdFailedHeads);
+                    }
                     List<OutboxRecord> claimed = new ArrayList<>();
-                    Sql sql = Sql.of(d.claim(holdFailedHeads));
+                    Sql sql = Sql.of(claim);
                     try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
-                        sql.bind(
-                                ps,
-                                (st, i, n) -> {
-                                    if (n == 1) {
-                                        Times.bind(d, st, i, now);
-                                    } else {
-                                        st.setInt(i, limit);
-                                    }
-                                });
+                        sql.bind(ps, Times.andLimit(d, now, limit));
                         ps.setMaxRows(limit);
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
@@ -90,6 +86,48 @@ public class JpaRecordStore implements RecordStore {
                     }
                     return claimed;
                 });
+    }
+
+    /**
+     * Claims without {@code SKIP LOCKED}: reads the ids of due head records, then locks each with
+     * an update that only matches while it is still due; a record another relay took in between is
+     * passed over.
+     */
+    private List<OutboxRecord> claimOneByOne(
+            Connection c, Dialect d, int limit, Instant now, boolean holdFailedHeads)
+            throws SQLException {
+        List<String> candidates = new ArrayList<>();
+        Sql sql = Sql.of(d.candidates(holdFailedHeads));
+        try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
+            sql.bind(ps, Times.andLimit(d, now, limit));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(rs.getString(1));
+                }
+            }
+        }
+        List<OutboxRecord> claimed = new ArrayList<>();
+        try (PreparedStatement lock =
+                        c.prepareStatement(
+                                "UPDATE outbox_record SET attempts = attempts WHERE id = ?"
+                                        + " AND status = 'PENDING' AND next_attempt_at <= ?");
+                PreparedStatement read =
+                        c.prepareStatement("SELECT * FROM outbox_record WHERE id = ?")) {
+            for (String id : candidates) {
+                lock.setString(1, id);
+                Times.bind(d, lock, 2, now);
+                if (lock.executeUpdate() != 1) {
+                    continue;
+                }
+                read.setString(1, id);
+                try (ResultSet rs = read.executeQuery()) {
+                    if (rs.next()) {
+                        claimed.add(read(d, rs));
+                    }
+                }
+            }
+        }
+        return claimed;
     }
 
     @Override
@@ -156,15 +194,7 @@ public class JpaRecordStore implements RecordStore {
                     Dialect d = dialect(c);
                     Sql sql = Sql.of(d.purge());
                     try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
-                        sql.bind(
-                                ps,
-                                (st, i, n) -> {
-                                    if (n == 1) {
-                                        Times.bind(d, st, i, dispatchedBefore);
-                                    } else {
-                                        st.setInt(i, limit);
-                                    }
-                                });
+                        sql.bind(ps, Times.andLimit(d, dispatchedBefore, limit));
                         return ps.executeUpdate();
                     }
                 });

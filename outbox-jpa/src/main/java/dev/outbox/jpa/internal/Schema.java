@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -23,6 +24,13 @@ final class Schema {
 
     /** Table name to the indexes its queries need. */
     static final Map<String, List<String>> INDEXES = new LinkedHashMap<>();
+
+    /**
+     * Indexes that back a constraint, found by their columns as well: some databases (Derby) give
+     * them generated names.
+     */
+    static final Map<String, List<String>> INDEX_COLUMNS =
+            Map.of("outbox_record_key_seq", List.of("aggregate_type", "aggregate_id", "seq"));
 
     static {
         TABLES.put(
@@ -56,6 +64,9 @@ final class Schema {
         INDEXES.put("outbox_processed", List.of("outbox_processed_at"));
     }
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(Schema.class.getName());
+
     private Schema() {}
 
     /**
@@ -86,19 +97,38 @@ final class Schema {
             }
             List<String> needed = INDEXES.getOrDefault(table.getKey(), List.of());
             if (!needed.isEmpty()) {
-                Set<String> indexes = new TreeSet<>();
+                Map<String, List<String>> indexes = new TreeMap<>();
                 try (ResultSet rs = meta.getIndexInfo(catalog, schema, name, false, true)) {
                     while (rs.next()) {
                         String index = rs.getString("INDEX_NAME");
-                        if (index != null) {
-                            indexes.add(index.toLowerCase(Locale.ROOT));
+                        String column = rs.getString("COLUMN_NAME");
+                        if (index != null && column != null) {
+                            indexes.computeIfAbsent(
+                                            index.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                                    .add(column.toLowerCase(Locale.ROOT));
                         }
                     }
                 }
                 for (String index : needed) {
-                    if (indexes.stream()
-                            .noneMatch(i -> i.equals(index) || i.startsWith(index + "_"))) {
-                        problems.add("table " + table.getKey() + " lacks index " + index);
+                    List<String> keyColumns = INDEX_COLUMNS.get(index);
+                    boolean found =
+                            indexes.entrySet().stream()
+                                    .anyMatch(
+                                            i ->
+                                                    i.getKey().equals(index)
+                                                            || i.getKey().startsWith(index + "_")
+                                                            || keyColumns != null
+                                                                    && i.getValue()
+                                                                            .equals(keyColumns));
+                    if (!found) {
+                        problems.add(
+                                "table "
+                                        + table.getKey()
+                                        + " lacks index "
+                                        + index
+                                        + (keyColumns == null
+                                                ? ""
+                                                : " on " + String.join(", ", keyColumns)));
                     }
                 }
             }

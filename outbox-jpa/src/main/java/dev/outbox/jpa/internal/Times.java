@@ -7,18 +7,26 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Calendar;
+import java.util.Locale;
+import java.util.TimeZone;
 
 /** Binds and reads instants the way the JPA mapping stores them, per database. */
 final class Times {
 
     private Times() {}
 
+    private static Calendar utc() {
+        return Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC), Locale.ROOT);
+    }
+
     static void bind(Dialect dialect, PreparedStatement ps, int index, Instant instant)
             throws SQLException {
         switch (dialect) {
             case POSTGRESQL, H2, ORACLE, SQLSERVER ->
                     ps.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-            default -> ps.setTimestamp(index, Timestamp.from(instant));
+            // DATETIME / TIMESTAMP without a zone: UTC wall-clock time, as Hibernate writes it
+            default -> ps.setTimestamp(index, Timestamp.from(instant), utc());
         }
     }
 
@@ -29,9 +37,22 @@ final class Times {
                 return t == null ? null : t.toInstant();
             }
             default -> {
-                Timestamp t = rs.getTimestamp(column);
+                Timestamp t = rs.getTimestamp(column, utc());
                 return t == null ? null : t.toInstant();
             }
         }
+    }
+
+    /**
+     * @return a binder for statements whose ?1 is an instant and ?2 a row limit
+     */
+    static Sql.Binder andLimit(Dialect dialect, Instant instant, int limit) {
+        return (ps, index, number) -> {
+            if (number == 1) {
+                bind(dialect, ps, index, instant);
+            } else {
+                ps.setInt(index, limit);
+            }
+        };
     }
 }

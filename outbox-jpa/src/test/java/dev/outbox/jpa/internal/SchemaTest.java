@@ -48,6 +48,19 @@ class SchemaTest {
     }
 
     @Test
+    void theDerbyDdlPassesTheCheck() throws Exception {
+        try (Connection c =
+                DriverManager.getConnection("jdbc:derby:memory:schema-test;create=true")) {
+            try (Statement s = c.createStatement()) {
+                for (String statement : SchemaManager.statements(Dialect.DERBY.schemaResource())) {
+                    s.execute(statement);
+                }
+            }
+            assertEquals(List.of(), Schema.problems(c));
+        }
+    }
+
+    @Test
     void theH2DdlPassesTheCheckAndAMissingColumnOrTableIsNamed() throws Exception {
         try (Connection c =
                 DriverManager.getConnection("jdbc:h2:mem:schema-test;DB_CLOSE_DELAY=-1")) {

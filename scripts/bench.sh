@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The benchmark command (issue 7): builds the benchmark module, prepares PostgreSQL, creates and
+# starts a standalone Artemis broker (port 61626) under benchmarks/target, installs Open Liberty
+# (servers benchServer on 9280/9643 and benchServer2 on 9281/9644), then runs every scenario with
+# its baseline and writes benchmarks/results/summary.json and docs/benchmarks.md.
+#
+#   scripts/bench.sh            the full run (about an hour on 2 cores)
+#   scripts/bench.sh --quick    small sizes and short runs, to check that everything works
+#   BENCH_ONLY=drain,latency scripts/bench.sh    only some scenarios
+#                               (write, plain, drain, latency, scaling, servers, hotspots, history, xa)
+#
+# Needs the library installed in ~/.m2 (mvn install -DskipTests), Java 17+, Maven, PostgreSQL.
+# Before each repetition the driver waits while a test run (failsafe or surefire) is active on the
+# machine (up to 20 minutes; the report counts repetitions measured alongside one).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MVN="mvn -B -ntp -q"
+QUICK=false
+[ "${1:-}" = "--quick" ] && QUICK=true
+
+if pgrep -f "failsafe|surefirebooter" >/dev/null; then
+  echo "[bench] a test run (failsafe or surefire) is active on the machine: each repetition will wait for it to end"
+fi
+
+echo "[bench] building the benchmark module (application WAR, driver, Liberty, Artemis)"
+if [ ! -f "$HOME/.m2/repository/dev/outbox/outbox-jms/0.1.0-SNAPSHOT/outbox-jms-0.1.0-SNAPSHOT.jar" ]; then
+  echo "[bench] the library is not installed in ~/.m2: run 'mvn install -DskipTests' first" >&2
+  exit 1
+fi
+$MVN -f benchmarks/pom.xml package -Pbench -DskipTests
+
+scripts/prepare-databases.sh
+
+ARTEMIS_HOME=$(ls -d benchmarks/target/artemis-dist/apache-artemis-* | head -1)
+BROKER=benchmarks/target/broker
+PORT=61626
+if [ ! -d "$BROKER" ]; then
+  echo "[bench] creating the broker instance in $BROKER"
+  # only the core protocol: the other protocols' ports belong to other brokers on this machine
+  "$ARTEMIS_HOME/bin/artemis" create "$BROKER" --silent --user outbox --password outbox \
+    --require-login --no-web --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor \
+    --no-hornetq-acceptor --host 127.0.0.1 --default-port $PORT >/dev/null
+fi
+stop_broker() { "$BROKER/bin/artemis-service" stop >/dev/null 2>&1 || true; }
+trap stop_broker EXIT
+if ! (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null; then
+  echo "[bench] starting the broker (log: $BROKER/log/artemis.log)"
+  "$BROKER/bin/artemis-service" start >/dev/null
+  for _ in $(seq 1 60); do
+    (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break
+    sleep 1
+  done
+fi
+if ! (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null; then
+  echo "[bench] the broker did not start; see $BROKER/log/artemis.log" >&2
+  exit 1
+fi
+
+CP="benchmarks/bench-driver/target/classes:$(cat benchmarks/bench-driver/target/classpath.txt)"
+exec_java() {
+  java -Xmx4g -cp "$CP" \
+    -Dbench.quick="$QUICK" \
+    -Dbench.only="${BENCH_ONLY:-all}" \
+    -Dbench.root=benchmarks \
+    -Dbench.artemis.version="$(basename "$ARTEMIS_HOME" | sed 's/apache-artemis-//')" \
+    -Dbench.artemis.client="$(basename "$(tr ':' '\n' < benchmarks/bench-driver/target/classpath.txt | grep artemis-jakarta-client)" .jar)" \
+    -Dbench.gruelbox.version="$(tr ':' '\n' < benchmarks/bench-driver/target/classpath.txt | grep -o 'transactionoutbox-core-[0-9.]*[0-9]' | head -1 | sed 's/transactionoutbox-core-//')" \
+    ${BENCH_REPS:+-Dbench.reps=$BENCH_REPS} \
+    dev.outbox.bench.Bench
+}
+exec_java
