@@ -51,8 +51,7 @@ public final class Deployments {
         return app(name, config)
                 .addAsLibraries(
                         new File(dir, "outbox-ops.jar"), new File(dir, "outbox-testkit.jar"))
-                .addAsWebInfResource("it/ops/web.xml", "web.xml")
-                .addAsWebInfResource("it/ops/ibm-application-bnd.xml", "ibm-application-bnd.xml");
+                .addAsWebInfResource("it/ops/web.xml", "web.xml");
     }
 
     /**

@@ -214,7 +214,6 @@ public class AdminResource {
      */
     @GET
     @Path("console")
-    @Produces(MediaType.TEXT_HTML)
     public Response console() {
         guard(false);
         return file("index.html", "text/html; charset=UTF-8");
@@ -289,12 +288,12 @@ public class AdminResource {
      */
     private String guard(boolean changes) {
         if (!settings.adminEnabled()) {
-            throw new WebApplicationException(Response.Status.NOT_FOUND);
+            throw new AdminRefusal(Response.status(Response.Status.NOT_FOUND).build());
         }
         Principal who = security.getUserPrincipal();
         if (who == null) {
             refused(401, "not authenticated");
-            throw new WebApplicationException(
+            throw new AdminRefusal(
                     Response.status(Response.Status.UNAUTHORIZED)
                             .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"outbox-admin\"")
                             .type(MediaType.APPLICATION_JSON)
@@ -321,8 +320,8 @@ public class AdminResource {
                 Level.FINE, request.getMethod(), uri.getRequestUri().getPath(), status, why);
     }
 
-    private static WebApplicationException fail(Response.Status status, String message) {
-        return new WebApplicationException(
+    private static AdminRefusal fail(Response.Status status, String message) {
+        return new AdminRefusal(
                 Response.status(status)
                         .type(MediaType.APPLICATION_JSON)
                         .entity(new ErrorView(message))

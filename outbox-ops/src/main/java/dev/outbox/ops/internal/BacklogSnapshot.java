@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.naming.InitialContext;
@@ -20,17 +18,17 @@ import dev.outbox.cdi.internal.Msg;
 /**
  * The backlog per destination for metric callbacks, which run on the exporter's own thread where no
  * transaction or persistence context can be had: the query runs on a managed thread, at most every
- * {@link #MAX_AGE}, and the callback waits for it briefly; otherwise the last figures are reported.
+ * {@link #MAX_AGE}, and callbacks report the last figures read, never waiting for the database.
  */
 final class BacklogSnapshot {
 
     static final Duration MAX_AGE = Duration.ofSeconds(5);
-    static final Duration WAIT = Duration.ofSeconds(3);
 
     private final Outbox outbox;
     private final ManagedExecutorService executor;
     private final Clock clock = Clock.systemUTC();
     private final AtomicBoolean warned = new AtomicBoolean();
+    private final AtomicBoolean reading = new AtomicBoolean();
     private volatile List<DestinationBacklog> last = List.of();
     private volatile Instant readAt = Instant.MIN;
 
@@ -40,26 +38,35 @@ final class BacklogSnapshot {
     }
 
     /**
-     * @return the backlog, at most {@link #MAX_AGE} old when the database answers in time
+     * @return the last backlog read; starts a new read when it is older than {@link #MAX_AGE} (the
+     *     next call sees its result), so that the caller never waits for the database
      */
-    synchronized List<DestinationBacklog> get() {
+    List<DestinationBacklog> get() {
         Instant now = clock.instant();
-        if (readAt.plus(MAX_AGE).isAfter(now) || executor == null) {
-            return last;
-        }
-        try {
-            Future<List<DestinationBacklog>> f = executor.submit(outbox::backlog);
-            last = f.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            readAt = now;
-            warned.set(false);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            if (warned.compareAndSet(false, true)) {
-                Msg.OPS_BACKLOG_UNREADABLE.log(e, String.valueOf(e));
+        if (executor != null
+                && readAt.plus(MAX_AGE).isBefore(now)
+                && reading.compareAndSet(false, true)) {
+            try {
+                executor.execute(this::read);
+            } catch (RuntimeException e) {
+                reading.set(false);
             }
         }
         return last;
+    }
+
+    private void read() {
+        try {
+            last = outbox.backlog();
+            readAt = clock.instant();
+            warned.set(false);
+        } catch (RuntimeException e) {
+            if (warned.compareAndSet(false, true)) {
+                Msg.OPS_BACKLOG_UNREADABLE.log(e, String.valueOf(e));
+            }
+        } finally {
+            reading.set(false);
+        }
     }
 
     private static ManagedExecutorService lookupExecutor() {
