@@ -186,6 +186,18 @@ class OpsIT {
 
     @Test
     @Order(6)
+    void aDeadLetterGivesTheBacklogGaugesAFigure() {
+        String id = unique("gauge");
+        events.fire(new Refused(id));
+        Await.value(
+                "the record is QUARANTINED",
+                WAIT,
+                () -> testKit.records("Refused", id).get(0),
+                r -> r.status() == RecordStatus.QUARANTINED);
+    }
+
+    @Test
+    @Order(7)
     @RunAsClient
     void theFiguresReachOpenTelemetry() {
         // the logging exporter writes each export (every second here) to messages.log
@@ -196,7 +208,8 @@ class OpsIT {
                     "outbox.records.quarantined",
                     "outbox.dispatch.latency",
                     "outbox.backlog.pending",
-                    "outbox.backlog.oldest_age"
+                    "outbox.backlog.oldest_age",
+                    "outbox.backlog.dead_letters"
                 }) {
             Await.until(
                     metric + " is exported",

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,9 +136,7 @@ public class OutboxTestKit {
      */
     public OutboxRecord awaitDispatched(String eventType, String aggregateId, Duration timeout) {
         if (settings.retention().isZero()) {
-            throw new IllegalStateException(
-                    "awaitDispatched needs dispatched records to be kept: set outbox.retention"
-                            + " (such as 1h) in the test configuration");
+            throw new IllegalStateException(Msg.TESTKIT_NO_RETENTION.format());
         }
         List<OutboxRecord> found =
                 await(
@@ -183,6 +180,7 @@ public class OutboxTestKit {
      */
     public List<QueuedMessage> browse(String queue) {
         return withSession(
+                queue,
                 s -> {
                     List<QueuedMessage> out = new ArrayList<>();
                     try (QueueBrowser b = s.createBrowser(s.createQueue(queue))) {
@@ -204,6 +202,7 @@ public class OutboxTestKit {
      */
     public List<QueuedMessage> receive(String queue, int count, Duration timeout) {
         return withSession(
+                queue,
                 s -> {
                     List<QueuedMessage> out = new ArrayList<>();
                     long deadline = System.nanoTime() + timeout.toNanos();
@@ -273,13 +272,11 @@ public class OutboxTestKit {
             String key = r.aggregateType() + "\u0000" + r.aggregateId();
             heads.merge(key, r, (a, b) -> a.sequence() <= b.sequence() ? a : b);
         }
-        Set<String> seen = new HashSet<>();
         List<OutboxRecord> due = new ArrayList<>();
         for (OutboxRecord r : heads.values()) {
             if (r.status() == RecordStatus.PENDING
                     && (r.nextAttemptAt() == null || !r.nextAttemptAt().isAfter(now))
-                    && !paused.contains(r.destination())
-                    && seen.add(r.id())) {
+                    && !paused.contains(r.destination())) {
                 due.add(r);
             }
         }
@@ -305,7 +302,7 @@ public class OutboxTestKit {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OutboxException("interrupted", e);
+            throw new OutboxException(Msg.TESTKIT_INTERRUPTED.format(), e);
         }
     }
 
@@ -314,18 +311,16 @@ public class OutboxTestKit {
         T run(Session s) throws JMSException;
     }
 
-    private <T> T withSession(SessionWork<T> work) {
-        ConnectionFactory cf;
+    private <T> T withSession(String queue, SessionWork<T> work) {
+        String cfName = settings.connectionFactory();
         try {
-            cf = (ConnectionFactory) new InitialContext().lookup(settings.connectionFactory());
-        } catch (NamingException e) {
-            throw new OutboxException("Cannot look up " + settings.connectionFactory(), e);
-        }
-        try (Connection c = cf.createConnection()) {
-            c.start();
-            return work.run(c.createSession(false, Session.AUTO_ACKNOWLEDGE));
-        } catch (JMSException e) {
-            throw new OutboxException("The broker failed: " + e, e);
+            ConnectionFactory cf = (ConnectionFactory) new InitialContext().lookup(cfName);
+            try (Connection c = cf.createConnection()) {
+                c.start();
+                return work.run(c.createSession(false, Session.AUTO_ACKNOWLEDGE));
+            }
+        } catch (NamingException | JMSException | RuntimeException e) {
+            throw new OutboxException(Msg.TESTKIT_BROKER.format(queue, cfName, e), e);
         }
     }
 

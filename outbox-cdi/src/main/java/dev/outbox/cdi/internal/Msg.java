@@ -191,8 +191,16 @@ public enum Msg {
             611,
             'I',
             "Message %s carries an invalid traceparent '%s'; its span starts a new trace"),
+    OPS_ADMIN_DENIED(612, 'E', "The outbox admin API refused the request: %s"),
     TESTKIT_TIMEOUT(620, 'E', "Timed out after %s waiting until %s; last seen: %s"),
-    TESTKIT_DRAIN_FAILED(621, 'E', "The outbox could not be drained: %s");
+    TESTKIT_DRAIN_FAILED(621, 'E', "The outbox could not be drained: %s"),
+    TESTKIT_BROKER(622, 'E', "The test kit cannot read queue %s through %s: %s"),
+    TESTKIT_INTERRUPTED(623, 'E', "The test kit was interrupted while it waited"),
+    TESTKIT_NO_RETENTION(
+            624,
+            'E',
+            "awaitDispatched needs dispatched records to be kept: set outbox.retention (such as"
+                    + " 1h) in the test configuration");
 
     private static final Logger LOG = Logger.getLogger("dev.outbox");
 

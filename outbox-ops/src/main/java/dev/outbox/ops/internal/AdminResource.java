@@ -297,20 +297,27 @@ public class AdminResource {
                     Response.status(Response.Status.UNAUTHORIZED)
                             .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"outbox-admin\"")
                             .type(MediaType.APPLICATION_JSON)
-                            .entity(new ErrorView("authentication required"))
+                            .entity(
+                                    new ErrorView(
+                                            Msg.OPS_ADMIN_DENIED.format(
+                                                    "authentication required")))
                             .build());
         }
         if (!security.isUserInRole(settings.adminRole())) {
             refused(403, who.getName() + " is not in role " + settings.adminRole());
             throw fail(
                     Response.Status.FORBIDDEN,
-                    "the user is not in role " + settings.adminRole() + " (outbox.admin.role)");
+                    Msg.OPS_ADMIN_DENIED.format(
+                            "the user is not in role "
+                                    + settings.adminRole()
+                                    + " (outbox.admin.role)"));
         }
         if (changes && headers.getHeaderString(CSRF_HEADER) == null) {
             refused(403, "no " + CSRF_HEADER + " header");
             throw fail(
                     Response.Status.FORBIDDEN,
-                    "a request that changes something needs the header " + CSRF_HEADER);
+                    Msg.OPS_ADMIN_DENIED.format(
+                            "a request that changes something needs the header " + CSRF_HEADER));
         }
         return who.getName();
     }
