@@ -299,8 +299,7 @@ public class AdminResource {
                             .type(MediaType.APPLICATION_JSON)
                             .entity(
                                     new ErrorView(
-                                            Msg.OPS_ADMIN_DENIED.format(
-                                                    "authentication required")))
+                                            Msg.OPS_ADMIN_DENIED.format("authentication required")))
                             .build());
         }
         if (!security.isUserInRole(settings.adminRole())) {
