@@ -1,2 +1,3 @@
 CREATE TABLE it_order (id VARCHAR(64) NOT NULL PRIMARY KEY, customer VARCHAR(64), total DECIMAL(19, 2))
 CREATE TABLE it_effect (id VARCHAR(64) NOT NULL PRIMARY KEY, consumer VARCHAR(64), messageId VARCHAR(255), seq BIGINT, deliveryCount INTEGER, processedNanos BIGINT)
+CREATE TABLE it_audit (acted_at TIMESTAMP NOT NULL, actor VARCHAR(255) NOT NULL, action VARCHAR(32) NOT NULL, target VARCHAR(512) NOT NULL, outcome VARCHAR(512))

@@ -62,6 +62,20 @@ public final class Deployments {
     }
 
     /**
+     * @param name the application name
+     * @param config extra microprofile-config.properties lines
+     * @return the test application with the outbox library, outbox-ops, the test kit, and the admin
+     *     role mapped to the test registry's group outbox-admins
+     */
+    public static WebArchive opsApp(String name, String config) {
+        File dir = new File(System.getProperty("outbox.it.libs", "target/outbox-libs"));
+        return app(name, config)
+                .addAsLibraries(
+                        new File(dir, "outbox-ops.jar"), new File(dir, "outbox-testkit.jar"))
+                .addAsWebInfResource("it/ops/web.xml", "web.xml");
+    }
+
+    /**
      * @return the outbox-cdi, outbox-jpa and outbox-jms jars built by this reactor
      */
     public static File[] outboxJars() {

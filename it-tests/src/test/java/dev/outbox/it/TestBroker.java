@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.activemq.artemis.api.core.Message;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.ServerSession;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -85,6 +87,29 @@ public class TestBroker implements LauncherSessionListener {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Creates a queue (anycast, with its address), also where the broker may not create it. */
+    public static synchronized void createQueue(String name) {
+        try {
+            broker.getActiveMQServer()
+                    .createQueue(
+                            QueueConfiguration.of(name)
+                                    .setAddress(name)
+                                    .setRoutingType(RoutingType.ANYCAST)
+                                    .setAutoCreateAddress(true));
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot create queue " + name, e);
+        }
+    }
+
+    /**
+     * @return the messages waiting on a queue, or -1 when it does not exist
+     */
+    public static synchronized long messageCount(String name) {
+        org.apache.activemq.artemis.core.server.Queue q =
+                broker.getActiveMQServer().locateQueue(name);
+        return q == null ? -1 : q.getMessageCount();
     }
 
     /** Counts outbox messages by record id and remembers the order of sequence numbers per key. */

@@ -54,6 +54,31 @@ public class Probe {
                 .executeUpdate();
     }
 
+    /**
+     * Deletes every record that is not dispatched, whatever application wrote it, so that health
+     * checks see only what a test makes.
+     */
+    @Transactional
+    public void deleteUnsent() {
+        em.createQuery("delete from OutboxRecord r where r.status <> :s")
+                .setParameter("s", dev.outbox.RecordStatus.DISPATCHED)
+                .executeUpdate();
+    }
+
+    /**
+     * @return the rows of the admin audit table it_audit about a target: acted_at, actor, action,
+     *     outcome
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Object[]> audit(String target) {
+        return em.createNativeQuery(
+                        "SELECT acted_at, actor, action, outcome FROM it_audit WHERE target = ?1"
+                                + " ORDER BY acted_at")
+                .setParameter(1, target)
+                .getResultList();
+    }
+
     @Transactional
     public long orders(String idPrefix) {
         return em.createQuery("select count(o) from PurchaseOrder o where o.id like :p", Long.class)

@@ -1,8 +1,11 @@
 package dev.outbox.cdi.internal;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.LongConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,6 +34,7 @@ public class Counters {
     private final AtomicLong gaps = new AtomicLong();
     private final AtomicLongArray latency = new AtomicLongArray(LATENCY_BOUNDS_MS.length + 1);
     private final AtomicLong latencySumMillis = new AtomicLong();
+    private final List<LongConsumer> latencyListeners = new CopyOnWriteArrayList<>();
 
     void written(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxEvent event) {
         written.incrementAndGet();
@@ -48,6 +52,26 @@ public class Counters {
             bucket++;
         }
         latency.incrementAndGet(bucket);
+        for (LongConsumer l : latencyListeners) {
+            l.accept(ms);
+        }
+    }
+
+    /**
+     * Adds a listener told each commit-to-dispatch latency as it is counted, for exporters that
+     * need every observation (a histogram). Listeners must be quick and must not throw.
+     *
+     * @param listener receives the latency in milliseconds, on the relay's thread
+     */
+    public void onDispatched(LongConsumer listener) {
+        latencyListeners.add(listener);
+    }
+
+    /**
+     * @param listener a listener added by {@link #onDispatched}
+     */
+    public void removeDispatchedListener(LongConsumer listener) {
+        latencyListeners.remove(listener);
     }
 
     /** Counts an attempt that failed and will be retried. */

@@ -9,7 +9,8 @@ import java.util.logging.Logger;
  * An id is never reused for a different meaning; retired ids stay listed as comments.
  *
  * <p>Ranges: 0001-0099 configuration, 0100-0199 capture, 0200-0299 storage and schema, 0300-0399
- * relay, 0400-0499 inbox, 0500-0599 administration.
+ * relay, 0400-0499 inbox, 0500-0599 administration, 0600-0699 operations (health, metrics, tracing,
+ * the admin API and console of outbox-ops, the test kit).
  */
 public enum Msg {
     // configuration
@@ -161,7 +162,46 @@ public enum Msg {
     ADMIN_DELETED(502, 'I', "Record %s was deleted by an operator"),
     ADMIN_REPLAYED(503, 'I', "Record %s was replayed by an operator"),
     ADMIN_PAUSED(504, 'I', "Destination %s was paused (by %s)"),
-    ADMIN_RESUMED(505, 'I', "Destination %s was resumed");
+    ADMIN_RESUMED(505, 'I', "Destination %s was resumed"),
+
+    // operations (outbox-ops, outbox-testkit)
+    OPS_AUDIT(601, 'I', "Admin action %s on %s by %s: %s"),
+    OPS_AUDIT_TABLE_FAILED(
+            602,
+            'E',
+            "Admin action %s on %s by %s was not done: its audit row could not be written to %s"
+                    + " (outbox.admin.audit-table): %s"),
+    OPS_ADMIN_REFUSED(603, 'I', "Admin request %s %s refused (%d): %s"),
+    OPS_ADMIN_ENABLED(
+            604,
+            'I',
+            "Outbox admin API and console enabled for role %s (outbox.admin.role); audit to the log"
+                    + "%s"),
+    OPS_BAD_REQUEST(605, 'E', "Invalid %s '%s': %s"),
+    OPS_HEALTH_DOWN(606, 'W', "Outbox %s is DOWN: %s"),
+    OPS_HEALTH_UP(607, 'I', "Outbox %s is UP again"),
+    OPS_METRICS_REGISTERED(608, 'I', "Outbox metrics registered with OpenTelemetry (meter %s)"),
+    OPS_METRICS_UNAVAILABLE(
+            609,
+            'I',
+            "Outbox metrics are off: %s. Enable the mpTelemetry feature and otel.sdk.disabled=false"
+                    + " to export them"),
+    OPS_BACKLOG_UNREADABLE(
+            610, 'W', "The outbox backlog cannot be read for metrics; figures are stale: %s"),
+    OPS_TRACEPARENT_INVALID(
+            611,
+            'I',
+            "Message %s carries an invalid traceparent '%s'; its span starts a new trace"),
+    OPS_ADMIN_DENIED(612, 'E', "The outbox admin API refused the request: %s"),
+    TESTKIT_TIMEOUT(620, 'E', "Timed out after %s waiting until %s; last seen: %s"),
+    TESTKIT_DRAIN_FAILED(621, 'E', "The outbox could not be drained: %s"),
+    TESTKIT_BROKER(622, 'E', "The test kit cannot read queue %s through %s: %s"),
+    TESTKIT_INTERRUPTED(623, 'E', "The test kit was interrupted while it waited"),
+    TESTKIT_NO_RETENTION(
+            624,
+            'E',
+            "awaitDispatched needs dispatched records to be kept: set outbox.retention (such as"
+                    + " 1h) in the test configuration");
 
     private static final Logger LOG = Logger.getLogger("dev.outbox");
 

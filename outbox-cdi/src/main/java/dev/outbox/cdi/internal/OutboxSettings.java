@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The validated {@code outbox.*} configuration. Immutable. */
@@ -44,6 +45,10 @@ public final class OutboxSettings {
     private final Map<String, String> routes;
     private final boolean schemaCreate;
     private final Optional<String> database;
+    private final Duration healthMaxPendingAge;
+    private final boolean adminEnabled;
+    private final String adminRole;
+    private final Optional<String> adminAuditTable;
 
     private OutboxSettings(Reader r) {
         relayEnabled = r.read(Property.RELAY_ENABLED, Parsers::bool);
@@ -107,6 +112,13 @@ public final class OutboxSettings {
         routes = r.routes();
         schemaCreate = r.read(Property.SCHEMA_CREATE, Parsers::bool);
         database = r.optional(Property.DATABASE, OutboxSettings::database);
+        healthMaxPendingAge =
+                r.read(
+                        Property.HEALTH_MAX_PENDING_AGE,
+                        t -> Parsers.duration(t, Duration.ofSeconds(1), Duration.ofDays(30)));
+        adminEnabled = r.read(Property.ADMIN_ENABLED, Parsers::bool);
+        adminRole = r.read(Property.ADMIN_ROLE, Parsers::name);
+        adminAuditTable = r.optional(Property.ADMIN_AUDIT_TABLE, OutboxSettings::tableName);
         r.warnUnknown();
     }
 
@@ -268,6 +280,47 @@ public final class OutboxSettings {
      */
     public Optional<String> database() {
         return database;
+    }
+
+    /**
+     * @return how old a pending record may get before readiness is down
+     */
+    public Duration healthMaxPendingAge() {
+        return healthMaxPendingAge;
+    }
+
+    /**
+     * @return whether the admin API and console are served
+     */
+    public boolean adminEnabled() {
+        return adminEnabled;
+    }
+
+    /**
+     * @return the role the admin API requires
+     */
+    public String adminRole() {
+        return adminRole;
+    }
+
+    /**
+     * @return the table admin actions are written to, if any
+     */
+    public Optional<String> adminAuditTable() {
+        return adminAuditTable;
+    }
+
+    private static final Pattern TABLE_NAME =
+            Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
+
+    private static String tableName(String text) {
+        String t = text.trim();
+        if (!TABLE_NAME.matcher(t).matches()) {
+            throw new IllegalArgumentException(
+                    "expected a table name such as outbox_audit or app.outbox_audit (letters,"
+                            + " digits and underscores)");
+        }
+        return t;
     }
 
     private static String database(String text) {

@@ -88,7 +88,25 @@ public enum Property {
             "outbox.database",
             "",
             "Database dialect: postgresql, mariadb, mysql, h2, derby, oracle or sqlserver;"
-                    + " detected from the JDBC connection when empty.");
+                    + " detected from the JDBC connection when empty."),
+    HEALTH_MAX_PENDING_AGE(
+            "outbox.health.max-pending-age",
+            "5m",
+            "Readiness (outbox-ops) is DOWN when a pending record of a destination that is not"
+                    + " paused is older than this."),
+    ADMIN_ENABLED(
+            "outbox.admin.enabled",
+            "false",
+            "Serve the admin REST API and console of outbox-ops; off by default."),
+    ADMIN_ROLE(
+            "outbox.admin.role",
+            "outbox-admin",
+            "The role a user needs for the admin API and console."),
+    ADMIN_AUDIT_TABLE(
+            "outbox.admin.audit-table",
+            "",
+            "Table in the outbox's database where every admin action is also written; none by"
+                    + " default (the log only).");
 
     private final String key;
     private final String defaultValue;

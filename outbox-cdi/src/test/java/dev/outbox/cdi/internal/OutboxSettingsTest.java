@@ -115,6 +115,40 @@ class OutboxSettingsTest {
         return read(Map.of("outbox.relay.interval", text)).orThrow().relayInterval();
     }
 
+    @Test
+    void operationsSettingsHaveSafeDefaultsAndAreValidated() {
+        OutboxSettings d = read(Map.of()).orThrow();
+        assertEquals(Duration.ofMinutes(5), d.healthMaxPendingAge());
+        assertFalse(d.adminEnabled());
+        assertEquals("outbox-admin", d.adminRole());
+        assertEquals(Optional.empty(), d.adminAuditTable());
+
+        OutboxSettings s =
+                read(Map.of(
+                                "outbox.health.max-pending-age", "30s",
+                                "outbox.admin.enabled", "true",
+                                "outbox.admin.role", "ops",
+                                "outbox.admin.audit-table", "app.outbox_audit"))
+                        .orThrow();
+        assertEquals(Duration.ofSeconds(30), s.healthMaxPendingAge());
+        assertTrue(s.adminEnabled());
+        assertEquals("ops", s.adminRole());
+        assertEquals(Optional.of("app.outbox_audit"), s.adminAuditTable());
+
+        List<String> problems =
+                read(Map.of(
+                                "outbox.health.max-pending-age", "0s",
+                                "outbox.admin.enabled", "yes",
+                                "outbox.admin.role", "two words",
+                                "outbox.admin.audit-table", "audit; drop table x"))
+                        .problems();
+        assertEquals(4, problems.size(), problems.toString());
+        assertContains(problems, "for outbox.health.max-pending-age");
+        assertContains(problems, "for outbox.admin.enabled");
+        assertContains(problems, "for outbox.admin.role");
+        assertContains(problems, "for outbox.admin.audit-table");
+    }
+
     private static void assertContains(List<String> all, String part) {
         assertTrue(all.stream().anyMatch(p -> p.contains(part)), () -> part + " not in " + all);
     }

@@ -176,6 +176,7 @@ public class Relay {
         }
         int sent;
         do {
+            lastRun = clock.instant();
             try {
                 sent = batch();
             } catch (DispatchException | RuntimeException e) {

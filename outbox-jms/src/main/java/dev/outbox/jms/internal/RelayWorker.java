@@ -103,6 +103,7 @@ public class RelayWorker {
         if (kind == DispatchException.Kind.PERMANENT) {
             if (store.markAttemptFailed(
                     r.id(), r.attempts(), RecordStatus.QUARANTINED, null, error)) {
+                counters.countQuarantined();
                 Msg.RELAY_RECORD_QUARANTINED.log(concat(who, error));
             }
             return;
@@ -116,6 +117,7 @@ public class RelayWorker {
             }
         } else if (store.markAttemptFailed(
                 r.id(), r.attempts(), RecordStatus.PENDING, next, error)) {
+            counters.countAttemptFailed();
             Msg.RELAY_RETRY_SCHEDULED.log(concat(who, attempts, retry.maxAttempts(), next, error));
         }
     }

@@ -1,0 +1,248 @@
+package dev.outbox.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.outbox.Outbox;
+import dev.outbox.OutboxRecord;
+import dev.outbox.RecordStatus;
+import dev.outbox.it.app.Events;
+import dev.outbox.it.app.Note;
+import dev.outbox.it.app.Orders;
+import dev.outbox.it.app.Probe;
+import dev.outbox.it.app.Received;
+import dev.outbox.it.app.Refused;
+import dev.outbox.it.ops.Http;
+import dev.outbox.it.ops.TracedListener;
+import dev.outbox.testkit.OutboxTestKit;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+
+/**
+ * outbox-ops on a server with mpHealth and mpTelemetry (SDK enabled for this application): the
+ * trace context goes from the writing transaction to the message and on into the consumer's span,
+ * the health checks report their figures and go DOWN when a record waits too long, the metrics
+ * reach OpenTelemetry's exporter, and the admin API stays off unless enabled.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OpsIT {
+
+    static final String QUEUE = "it.ops";
+    static final String TRACED = "it.ops.traced";
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.opsApp(
+                        "ops-it",
+                        """
+                        outbox.destination.default=it.ops
+                        outbox.route.Note=it.ops.traced
+                        outbox.health.max-pending-age=2s
+                        otel.sdk.disabled=false
+                        otel.service.name=outbox-ops-it
+                        otel.traces.exporter=none
+                        otel.logs.exporter=none
+                        otel.metrics.exporter=logging
+                        otel.metric.export.interval=1000
+                        """)
+                .addClasses(TracedListener.class, Http.class)
+                .addAsWebInfResource("it/ops/ibm-ejb-jar-bnd.xml", "ibm-ejb-jar-bnd.xml");
+    }
+
+    @Inject Orders orders;
+    @Inject Events events;
+    @Inject Probe probe;
+    @Inject Outbox outbox;
+    @Inject OutboxTestKit testKit;
+    @Inject Tracer tracer;
+
+    private static String unique(String what) {
+        return what + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String traceparent(SpanContext c) {
+        return "00-" + c.getTraceId() + "-" + c.getSpanId() + "-" + c.getTraceFlags().asHex();
+    }
+
+    @Test
+    @Order(1)
+    void theWritingTransactionsTraceparentIsStoredAndSentAsAMessageProperty() throws Exception {
+        String id = unique("traced");
+        Span span = tracer.spanBuilder("place order").startSpan();
+        String expected;
+        try (Scope s = span.makeCurrent()) {
+            expected = traceparent(span.getSpanContext());
+            orders.place(id, "alice", BigDecimal.TEN);
+        } finally {
+            span.end();
+        }
+        assertTrue(span.getSpanContext().isValid(), "the SDK is enabled for this application");
+
+        OutboxRecord r = testKit.awaitWritten("OrderPlaced", id);
+        assertEquals(expected, r.headers().get("traceparent"), "stored with the record");
+        Received m = probe.receive(QUEUE, id, WAIT.toMillis());
+        assertNotNull(m, "no message for " + id);
+        assertEquals(expected, m.property("traceparent"), "sent as a message property");
+        assertEquals(r.id(), m.property("outboxRecordId"));
+    }
+
+    @Test
+    @Order(2)
+    void theInboxContinuesTheTraceInTheConsumer() {
+        String id = unique("consumer");
+        Span span = tracer.spanBuilder("write note").startSpan();
+        try (Scope s = span.makeCurrent()) {
+            events.fire(new Note(id, "traced"));
+        } finally {
+            span.end();
+        }
+        String recordId = testKit.awaitWritten("Note", id).id();
+        String consumerTrace =
+                Await.value(
+                        "the consumer of " + recordId + " ran",
+                        WAIT,
+                        () -> TracedListener.TRACES.get(recordId),
+                        t -> t != null);
+        assertEquals(span.getSpanContext().getTraceId(), consumerTrace);
+    }
+
+    @Test
+    @Order(3)
+    void readinessReportsItsFiguresAndIsDownWhileARecordWaitsTooLong() throws Exception {
+        probe.deleteUnsent(); // records other suites left behind
+        JsonObject up =
+                Await.value("readiness is UP", WAIT, () -> check("/health/ready"), c -> isUp(c));
+        JsonObject data = up.getJsonObject("data");
+        assertEquals("running", data.getString("relay"));
+        assertEquals("ok", data.getString("database"));
+        assertEquals(2, data.getJsonNumber("maxPendingAgeSeconds").longValue());
+        assertTrue(data.containsKey("pending") && data.containsKey("oldestPendingAgeSeconds"));
+
+        // a quarantined head holds the next record of its key, which then waits too long
+        String id = unique("stalled");
+        events.fire(new Refused(id));
+        OutboxRecord bad =
+                Await.value(
+                        "the head is QUARANTINED",
+                        WAIT,
+                        () -> testKit.records("Refused", id).get(0),
+                        r -> r.status() == RecordStatus.QUARANTINED);
+        events.fire(new Note(id, "held"));
+        JsonObject down =
+                Await.value("readiness is DOWN", WAIT, () -> check("/health/ready"), c -> !isUp(c));
+        assertEquals(TRACED, down.getJsonObject("data").getString("stalledDestinations"));
+        assertTrue(down.getJsonObject("data").getString("reason").contains("longer than 2 s"));
+        assertEquals(503, Http.get("/health/ready").statusCode());
+
+        assertTrue(outbox.delete(bad.id()));
+        Await.value("readiness is UP again", WAIT, () -> check("/health/ready"), c -> isUp(c));
+    }
+
+    @Test
+    @Order(4)
+    void livenessReportsWhenTheRelayLastRan() throws Exception {
+        JsonObject live = check("/health/live");
+        assertTrue(isUp(live), live.toString());
+        JsonObject data = live.getJsonObject("data");
+        assertEquals("running", data.getString("relay"));
+        assertTrue(data.getJsonNumber("lastRunMillisAgo").longValue() < 30_000, data.toString());
+        assertEquals(30_000, data.getJsonNumber("stallLimitMillis").longValue());
+    }
+
+    @Test
+    @Order(5)
+    void theAdminApiIsOffUnlessEnabled() throws Exception {
+        HttpResponse<String> r =
+                Http.call("GET", "/ops-it/outbox-admin/backlog", "admin", "admin-pw", false);
+        assertEquals(404, r.statusCode());
+    }
+
+    @Test
+    @Order(6)
+    void aDeadLetterGivesTheBacklogGaugesAFigure() {
+        String id = unique("gauge");
+        events.fire(new Refused(id));
+        Await.value(
+                "the record is QUARANTINED",
+                WAIT,
+                () -> testKit.records("Refused", id).get(0),
+                r -> r.status() == RecordStatus.QUARANTINED);
+    }
+
+    @Test
+    @Order(7)
+    @RunAsClient
+    void theFiguresReachOpenTelemetry() {
+        // the logging exporter writes each export (every second here) to messages.log
+        for (String metric :
+                new String[] {
+                    "outbox.records.written",
+                    "outbox.records.dispatched",
+                    "outbox.records.quarantined",
+                    "outbox.dispatch.latency",
+                    "outbox.backlog.pending",
+                    "outbox.backlog.oldest_age",
+                    "outbox.backlog.dead_letters"
+                }) {
+            Await.until(
+                    metric + " is exported",
+                    WAIT,
+                    () -> {
+                        try {
+                            return ServerLog.since(0).contains("name=" + metric + ",");
+                        } catch (java.io.IOException e) {
+                            return false;
+                        }
+                    });
+        }
+    }
+
+    private static boolean isUp(JsonObject check) {
+        return check != null && "UP".equals(check.getString("status"));
+    }
+
+    /** The outbox's check in a health report, or null when the report cannot be read. */
+    private static JsonObject check(String path) {
+        try {
+            HttpResponse<String> r = Http.get(path);
+            try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
+                for (JsonValue c : reader.readObject().getJsonArray("checks")) {
+                    JsonObject o = c.asJsonObject();
+                    if (o.getString("name").startsWith("outbox-")) {
+                        return o;
+                    }
+                }
+            }
+            return null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

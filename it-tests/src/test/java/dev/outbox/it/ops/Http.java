@@ -1,0 +1,68 @@
+package dev.outbox.it.ops;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** HTTP calls from inside the server to itself, with or without a user. */
+public final class Http {
+
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Http() {}
+
+    /**
+     * @return http://localhost:port of the test server (its Liberty variable default.http.port)
+     */
+    public static String base() {
+        String port =
+                ConfigProvider.getConfig()
+                        .getOptionalValue("default.http.port", String.class)
+                        .orElse(System.getProperty("outbox.it.http.port", "9080"));
+        return "http://localhost:" + port;
+    }
+
+    /**
+     * @param method GET, POST or DELETE
+     * @param path the path from the server root
+     * @param user the user, or null for none
+     * @param password the password
+     * @param csrf whether to send the admin API's X-Outbox-Admin header
+     * @return the response
+     */
+    public static HttpResponse<String> call(
+            String method, String path, String user, String password, boolean csrf)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(base() + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Accept", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.noBody());
+        if (user != null) {
+            b.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString(
+                                            (user + ":" + password)
+                                                    .getBytes(StandardCharsets.UTF_8)));
+        }
+        if (csrf) {
+            b.header("X-Outbox-Admin", "it");
+        }
+        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GET without a user. */
+    public static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return call("GET", path, null, null, false);
+    }
+}

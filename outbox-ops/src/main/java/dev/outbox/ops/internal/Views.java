@@ -1,0 +1,133 @@
+package dev.outbox.ops.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import dev.outbox.DestinationBacklog;
+import dev.outbox.OutboxRecord;
+
+/** What the admin API returns, as JSON-B serializes it. */
+public final class Views {
+
+    private Views() {}
+
+    /**
+     * A record as listed; the payload only when one record is shown.
+     *
+     * @param id the record id
+     * @param eventType the event type
+     * @param eventVersion the payload version
+     * @param aggregateType the key's type
+     * @param aggregateId the key's id
+     * @param sequence the position within the key
+     * @param destination the queue
+     * @param status the status
+     * @param attempts failed attempts
+     * @param writtenAt when it was written (ISO-8601)
+     * @param ageSeconds how long ago it was written
+     * @param nextAttemptAt when it is due, or null
+     * @param dispatchedAt when it was sent, or null
+     * @param lastError the last send error, or null
+     * @param headers the headers, or null in lists
+     * @param contentType the payload's media type, or null in lists
+     * @param payload the payload, or null in lists
+     */
+    public record RecordView(
+            String id,
+            String eventType,
+            int eventVersion,
+            String aggregateType,
+            String aggregateId,
+            long sequence,
+            String destination,
+            String status,
+            int attempts,
+            String writtenAt,
+            long ageSeconds,
+            String nextAttemptAt,
+            String dispatchedAt,
+            String lastError,
+            Map<String, String> headers,
+            String contentType,
+            String payload) {
+
+        static RecordView of(OutboxRecord r, Instant now, boolean full) {
+            return new RecordView(
+                    r.id(),
+                    r.eventType(),
+                    r.eventVersion(),
+                    r.aggregateType(),
+                    r.aggregateId(),
+                    r.sequence(),
+                    r.destination(),
+                    r.status().name(),
+                    r.attempts(),
+                    text(r.writtenAt()),
+                    r.writtenAt() == null
+                            ? 0
+                            : Math.max(0, Duration.between(r.writtenAt(), now).toSeconds()),
+                    text(r.nextAttemptAt()),
+                    text(r.dispatchedAt()),
+                    r.lastError(),
+                    full ? r.headers() : null,
+                    full ? r.contentType() : null,
+                    full ? r.payload() : null);
+        }
+    }
+
+    /**
+     * The backlog of one destination.
+     *
+     * @param destination the queue
+     * @param pending records waiting
+     * @param failed FAILED records
+     * @param quarantined QUARANTINED records
+     * @param oldestPending when the oldest pending record was written, or null
+     * @param oldestPendingAgeSeconds its age, 0 when none waits
+     * @param paused whether the destination is paused
+     */
+    public record BacklogView(
+            String destination,
+            long pending,
+            long failed,
+            long quarantined,
+            String oldestPending,
+            long oldestPendingAgeSeconds,
+            boolean paused) {
+
+        static BacklogView of(DestinationBacklog b, Instant now) {
+            return new BacklogView(
+                    b.destination(),
+                    b.pending(),
+                    b.failed(),
+                    b.quarantined(),
+                    text(b.oldestPending()),
+                    b.oldestPending() == null
+                            ? 0
+                            : Math.max(0, Duration.between(b.oldestPending(), now).toSeconds()),
+                    b.paused());
+        }
+    }
+
+    /**
+     * The answer to an action.
+     *
+     * @param action what was asked
+     * @param target the record id or destination
+     * @param done whether it was done
+     * @param outcome what happened, in words
+     */
+    public record ActionView(String action, String target, boolean done, String outcome) {}
+
+    /**
+     * An error.
+     *
+     * @param error the message, starting with its id
+     */
+    public record ErrorView(String error) {}
+
+    private static String text(Instant t) {
+        return t == null ? null : t.toString();
+    }
+}

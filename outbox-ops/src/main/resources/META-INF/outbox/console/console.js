@@ -1,0 +1,125 @@
+// The outbox console: reads the admin API next to this page and acts through it.
+// Plain browser JavaScript, no build step. Every change sends the X-Outbox-Admin header,
+// which the API requires so that a page of another site cannot act with the user's login.
+(function () {
+  'use strict';
+
+  const REFRESH_MS = 3000;
+  const statusLine = document.getElementById('status');
+
+  function say(text, isError) {
+    statusLine.textContent = text;
+    statusLine.className = isError ? 'error' : '';
+  }
+
+  function age(seconds) {
+    if (seconds < 60) return seconds + ' s';
+    if (seconds < 3600) return Math.floor(seconds / 60) + ' min ' + (seconds % 60) + ' s';
+    if (seconds < 86400) return Math.floor(seconds / 3600) + ' h ' + Math.floor((seconds % 3600) / 60) + ' min';
+    return Math.floor(seconds / 86400) + ' d ' + Math.floor((seconds % 86400) / 3600) + ' h';
+  }
+
+  async function call(method, path) {
+    const init = { method: method, credentials: 'same-origin', headers: { 'Accept': 'application/json' } };
+    if (method !== 'GET') init.headers['X-Outbox-Admin'] = 'console';
+    const response = await fetch(path, init);
+    let body = null;
+    try { body = await response.json(); } catch (e) { body = null; }
+    if (!response.ok) {
+      const why = body && (body.outcome || body.error) ? (body.outcome || body.error) : response.statusText;
+      throw new Error(method + ' ' + path + ': ' + response.status + ' ' + why);
+    }
+    return body;
+  }
+
+  function cell(row, text, className) {
+    const td = document.createElement('td');
+    td.textContent = text === null || text === undefined ? '' : String(text);
+    if (className) td.className = className;
+    row.appendChild(td);
+    return td;
+  }
+
+  function button(label, className, onClick) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.className = className;
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  function renderBacklog(backlog) {
+    const body = document.querySelector('#backlog tbody');
+    body.replaceChildren();
+    document.getElementById('backlog-empty').hidden = backlog.length > 0;
+    for (const b of backlog) {
+      const row = document.createElement('tr');
+      row.dataset.destination = b.destination;
+      cell(row, b.destination);
+      cell(row, b.pending, 'num pending');
+      cell(row, b.oldestPending ? age(b.oldestPendingAgeSeconds) : '—', 'num age');
+      cell(row, b.failed, 'num failed');
+      cell(row, b.quarantined, 'num quarantined');
+      cell(row, b.paused ? 'paused' : 'flowing', 'state');
+      const actions = cell(row, '');
+      const path = 'destinations/' + encodeURIComponent(b.destination) + (b.paused ? '/resume' : '/pause');
+      actions.appendChild(button(b.paused ? 'Resume' : 'Pause', b.paused ? 'resume' : 'pause',
+        () => act('POST', path, (b.paused ? 'Resumed ' : 'Paused ') + b.destination)));
+      body.appendChild(row);
+    }
+  }
+
+  function renderDeadLetters(records) {
+    const body = document.querySelector('#dead-letters tbody');
+    body.replaceChildren();
+    document.getElementById('dead-letters-empty').hidden = records.length > 0;
+    for (const r of records) {
+      const row = document.createElement('tr');
+      row.dataset.id = r.id;
+      cell(row, r.id, 'id');
+      cell(row, r.eventType + ' v' + r.eventVersion);
+      cell(row, r.aggregateType + '/' + r.aggregateId + ' #' + r.sequence, 'key');
+      cell(row, r.destination);
+      cell(row, r.status, 'status');
+      cell(row, r.attempts, 'num');
+      cell(row, age(r.ageSeconds) + ' ago');
+      cell(row, r.lastError, 'error');
+      const actions = cell(row, '');
+      const path = 'records/' + encodeURIComponent(r.id);
+      actions.appendChild(button('Retry', 'retry', () => act('POST', path + '/retry', 'Retried ' + r.id)));
+      actions.appendChild(document.createTextNode(' '));
+      actions.appendChild(button('Delete', 'delete', () => {
+        if (window.confirm('Delete record ' + r.id + ' for good?')) {
+          act('DELETE', path, 'Deleted ' + r.id);
+        }
+      }));
+      body.appendChild(row);
+    }
+  }
+
+  async function act(method, path, done) {
+    try {
+      await call(method, path);
+      say(done + '.', false);
+    } catch (e) {
+      say(e.message, true);
+    }
+    await refresh(true);
+  }
+
+  async function refresh(quiet) {
+    try {
+      const [backlog, dead] = await Promise.all([call('GET', 'backlog'), call('GET', 'dead-letters?limit=200')]);
+      renderBacklog(backlog);
+      renderDeadLetters(dead);
+      if (!quiet) say('Updated ' + new Date().toLocaleTimeString() + '.', false);
+    } catch (e) {
+      say(e.message, true);
+    }
+  }
+
+  document.getElementById('refresh').addEventListener('click', () => refresh(false));
+  refresh(false);
+  setInterval(() => refresh(true), REFRESH_MS);
+}());
