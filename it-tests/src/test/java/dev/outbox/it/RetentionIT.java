@@ -28,8 +28,8 @@ class RetentionIT {
                 "retention-it",
                 """
                 outbox.destination.default=it.retention
-                outbox.retention=2s
-                outbox.retention.purge-batch-size=2
+                outbox.retention=5s
+                outbox.retention.purge-batch-size=500
                 """);
     }
 

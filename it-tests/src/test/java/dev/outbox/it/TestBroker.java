@@ -133,8 +133,8 @@ public class TestBroker implements LauncherSessionListener {
                     message.getObjectProperty("outboxAggregateType")
                             + "/"
                             + message.getObjectProperty("outboxAggregateId");
-            keys.put(id.toString(), key);
             sends.computeIfAbsent(id.toString(), k -> new AtomicInteger()).incrementAndGet();
+            keys.put(id.toString(), key);
             List<Long> seqs = sequences.computeIfAbsent(key, k -> new ArrayList<>());
             synchronized (seqs) {
                 seqs.add(((Number) message.getObjectProperty("outboxSequence")).longValue());

@@ -79,7 +79,10 @@ public class InboxJanitor {
         }
         LOG.finer("Inbox purge deleted " + total + " rows");
         if (total > 0) {
-            Msg.INBOX_PURGED.log(total, Durations.format(settings.inboxRetention()));
+            Msg.INBOX_PURGED.logAt(
+                    java.util.logging.Level.FINE,
+                    total,
+                    Durations.format(settings.inboxRetention()));
         }
     }
 }

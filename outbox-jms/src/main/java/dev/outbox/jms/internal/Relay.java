@@ -283,7 +283,11 @@ public class Relay {
                 }
             }
             if (total > 0) {
-                Msg.RELAY_PURGED.log(total, Durations.format(settings.retention()));
+                // routine work, every tick: not for the server log
+                Msg.RELAY_PURGED.logAt(
+                        java.util.logging.Level.FINE,
+                        total,
+                        Durations.format(settings.retention()));
             }
         } catch (RuntimeException e) {
             paused(e);
