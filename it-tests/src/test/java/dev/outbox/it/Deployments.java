@@ -44,7 +44,7 @@ public final class Deployments {
     /**
      * @return the test persistence unit, with what the database of this pass needs
      */
-    static String persistenceXml() {
+    public static String persistenceXml() {
         String extra =
                 switch (System.getProperty("outbox.it.db", "h2")) {
                     case "derby" ->

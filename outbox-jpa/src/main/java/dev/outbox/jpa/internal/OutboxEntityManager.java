@@ -54,7 +54,9 @@ public class OutboxEntityManager {
      */
     public void checkMapping() {
         try {
-            get().getMetamodel().entity(OutboxRecordEntity.class);
+            // through the factory: the entity manager itself may need a unit of work, which the
+            // container does not have during application startup
+            get().getEntityManagerFactory().getMetamodel().entity(OutboxRecordEntity.class);
         } catch (IllegalArgumentException e) {
             throw new OutboxException(
                     Msg.STORE_NO_ENTITY.format(OutboxRecordEntity.class.getName()));

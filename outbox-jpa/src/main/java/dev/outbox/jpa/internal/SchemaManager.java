@@ -42,7 +42,15 @@ public class SchemaManager {
     private volatile boolean checked;
 
     void onStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        ensure();
+        try {
+            ensure();
+        } catch (OutboxException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // In an EAR the container may start CDI before it can hand out an entity manager (no
+            // unit of work yet); the relay checks the schema when it starts instead.
+            LOG.log(java.util.logging.Level.FINE, "Schema check deferred", e);
+        }
     }
 
     /**
