@@ -19,7 +19,10 @@ public final class Deployments {
             outbox.schema.create=%s
             outbox.retention=1h
             """
-                    .formatted(System.getProperty("outbox.it.schema-create", "true"));
+                    .formatted(System.getProperty("outbox.it.schema-create", "true"))
+                    + ("eclipselink".equals(System.getProperty("outbox.it.jpa"))
+                            ? "outbox.datasource=jdbc/outboxDS\n"
+                            : "");
 
     private Deployments() {}
 
@@ -53,7 +56,12 @@ public final class Deployments {
                     default -> "";
                 };
         try (java.io.InputStream in =
-                Deployments.class.getClassLoader().getResourceAsStream("it/persistence.xml")) {
+                Deployments.class
+                        .getClassLoader()
+                        .getResourceAsStream(
+                                "eclipselink".equals(System.getProperty("outbox.it.jpa"))
+                                        ? "it/persistence-eclipselink.xml"
+                                        : "it/persistence.xml")) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
                     .replace("<!--database-specific-->", extra);
         } catch (java.io.IOException e) {

@@ -3,6 +3,7 @@ package dev.outbox.jpa;
 import java.time.Instant;
 import java.util.Map;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,6 +22,7 @@ import dev.outbox.spi.NewRecord;
  */
 @Entity(name = "OutboxRecord")
 @Table(name = "outbox_record")
+@Cacheable(false) // the relay changes rows with SQL: a shared cache (EclipseLink's) would go stale
 public class OutboxRecordEntity implements OutboxRecord {
 
     private static final HeadersJson HEADERS = new HeadersJson();

@@ -44,6 +44,7 @@ public final class OutboxSettings {
     private final Optional<String> defaultDestination;
     private final Map<String, String> routes;
     private final boolean schemaCreate;
+    private final Optional<String> datasource;
     private final Optional<String> database;
     private final Duration healthMaxPendingAge;
     private final boolean adminEnabled;
@@ -111,6 +112,7 @@ public final class OutboxSettings {
         defaultDestination = r.optional(Property.DESTINATION_DEFAULT, Parsers::name);
         routes = r.routes();
         schemaCreate = r.read(Property.SCHEMA_CREATE, Parsers::bool);
+        datasource = r.optional(Property.DATASOURCE, Parsers::name);
         database = r.optional(Property.DATABASE, OutboxSettings::database);
         healthMaxPendingAge =
                 r.read(
@@ -266,6 +268,13 @@ public final class OutboxSettings {
      */
     public Map<String, String> routes() {
         return routes;
+    }
+
+    /**
+     * @return the JNDI name of the outbox's datasource, when configured
+     */
+    public Optional<String> datasource() {
+        return datasource;
     }
 
     /**

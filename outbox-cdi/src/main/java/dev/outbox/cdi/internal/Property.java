@@ -80,6 +80,11 @@ public enum Property {
             "outbox.route.<event type>",
             "",
             "Queue for one event type; wins over @Route and the default destination."),
+    DATASOURCE(
+            "outbox.datasource",
+            "",
+            "JNDI name of the outbox persistence unit's datasource, for the schema check; needed"
+                    + " only when the JPA provider does not tell (EclipseLink)."),
     SCHEMA_CREATE(
             "outbox.schema.create",
             "false",

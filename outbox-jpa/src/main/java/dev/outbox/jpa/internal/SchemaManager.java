@@ -154,10 +154,13 @@ public class SchemaManager {
         return statements;
     }
 
-    private static DataSource dataSource(EntityManagerFactory emf) {
+    private DataSource dataSource(EntityManagerFactory emf) {
         Object ds = emf.getProperties().get("jakarta.persistence.jtaDataSource");
         if (ds == null) {
             ds = emf.getProperties().get("javax.persistence.jtaDataSource");
+        }
+        if (ds == null && settings.datasource().isPresent()) {
+            ds = settings.datasource().get();
         }
         if (ds instanceof DataSource dataSource) {
             return dataSource;
@@ -171,6 +174,8 @@ public class SchemaManager {
         }
         throw new OutboxException(
                 Msg.STORE_SCHEMA_FAILED.format(
-                        "the persistence unit", "it names no JTA datasource"));
+                        "the persistence unit",
+                        "the JPA provider does not name its JTA datasource: set outbox.datasource"
+                                + " to its JNDI name"));
     }
 }
