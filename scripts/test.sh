@@ -1,20 +1,31 @@
 #!/usr/bin/env bash
-# The test command: unit tests, then the Liberty integration suite once per database pass.
-# Needs: Java 17+, Maven 3.8+, PostgreSQL on 127.0.0.1:5432 (started and prepared here if needed).
+# The test command: unit tests, then the Liberty integration suite once per pass of the matrix.
+# Needs: Java 17+, Maven 3.8+, PostgreSQL on 127.0.0.1:5432 and MariaDB on 127.0.0.1:3306 (started
+# and prepared here if needed), Debian's chromium and chromium-driver for the console test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MVN="mvn -B -ntp ${MVN_ARGS:-}"
+IT="$MVN verify -pl it-tests"
+HIBERNATE_JARS=it-tests/target/liberty/wlp/usr/shared/resources/hibernate
 
 pass() {
   local name=$1; shift
   local start=$SECONDS
   echo "=== pass: $name"
+  scripts/prepare-databases.sh --fresh >/dev/null
+  rm -rf "$HIBERNATE_JARS" # the pass's Hibernate version is copied in afresh
   "$@"
   echo "=== pass: $name took $((SECONDS - start)) s"
 }
 
-scripts/prepare-databases.sh --fresh
-pass "build, unit tests, integration tests on H2 (XA)" $MVN install
-pass "integration tests on PostgreSQL (XA)" $MVN verify -pl it-tests -Ddb=postgres
-scripts/prepare-databases.sh --fresh
-pass "integration tests on PostgreSQL without XA" $MVN verify -pl it-tests -Ddb=postgres-nonxa -Dit.xa=false
+pass "build, unit tests, integration suite on H2 (EE 11, Hibernate 7.4)" \
+  $MVN install
+pass "PostgreSQL, XA, schema created by Flyway (EE 11, Hibernate 7.4)" \
+  $IT -Ddb=postgres -Dit.schema=flyway
+pass "PostgreSQL without XA, schema created by Liquibase (EE 10, Hibernate 6.6)" \
+  $IT -Ddb=postgres-nonxa -Dit.xa=false -Dit.schema=liquibase -Dee=ee10 \
+      -Dhibernate.version=6.6.56.Final '-Dit.excludes=%regex[.*(OpsIT|AdminApiIT|ConsoleIT|OutboxTestKitIT).*]'
+pass "MariaDB, XA, server time zone Pacific/Auckland (EE 11, Hibernate 7.4)" \
+  $IT -Ddb=mariadb -Dit.tz=Pacific/Auckland
+pass "Derby embedded, XA, server time zone America/Los_Angeles (EE 11, Hibernate 7.4)" \
+  $IT -Ddb=derby -Dit.tz=America/Los_Angeles

@@ -19,7 +19,7 @@ public final class Deployments {
             outbox.schema.create=%s
             outbox.retention=1h
             """
-                    .formatted(System.getProperty("outbox.it.schema-create", "true"))
+                            .formatted(System.getProperty("outbox.it.schema-create", "true"))
                     + ("eclipselink".equals(System.getProperty("outbox.it.jpa"))
                             ? "outbox.datasource=jdbc/outboxDS\n"
                             : "");

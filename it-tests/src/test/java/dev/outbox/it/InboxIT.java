@@ -16,6 +16,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.outbox.TransactionRequiredException;
@@ -33,6 +34,9 @@ import dev.outbox.it.inbox.InboxListener;
 class InboxIT {
 
     static final Duration WAIT = Duration.ofSeconds(20);
+    static final String XA =
+            "a message-driven bean's transaction spans the message and the database only with an"
+                    + " XA datasource; LocalListener shows the pattern without";
 
     @Deployment
     static WebArchive deployment() {
@@ -78,6 +82,7 @@ class InboxIT {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "outbox.it.xa", matches = "false", disabledReason = XA)
     void theSameMessageTwiceRunsTheHandlerOnceAndBothCopiesAreConsumed() throws Exception {
         String id = unique("twice");
         send("it.inbox.plain", id, "plain");
@@ -90,6 +95,7 @@ class InboxIT {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "outbox.it.xa", matches = "false", disabledReason = XA)
     void aHandlerThatFailsLeavesNothingAndTheRedeliveryIsProcessedOnce() throws Exception {
         String id = unique("fails");
         send("it.inbox.plain", id, "fail-once");
@@ -106,6 +112,7 @@ class InboxIT {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "outbox.it.xa", matches = "false", disabledReason = XA)
     void twoCopiesProcessedConcurrentlyRunTheHandlerOnce() throws Exception {
         String id = unique("concurrent");
         send("it.inbox.plain", id, "slow");
@@ -117,6 +124,7 @@ class InboxIT {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "outbox.it.xa", matches = "false", disabledReason = XA)
     void strictOrderingWaitsForTheMissingMessage() throws Exception {
         String key = unique("strict");
         send("it.inbox.strict", key + "-1", key, 1);
@@ -135,6 +143,7 @@ class InboxIT {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "outbox.it.xa", matches = "false", disabledReason = XA)
     void theOrderCheckSkipsAnOlderMessageAndReportsAGap() throws Exception {
         String key = unique("check");
         send("it.inbox.check", key + "-1", key, 1);
@@ -147,6 +156,18 @@ class InboxIT {
                 List.of(1L, 3L),
                 probe.effects("it-check", key).stream().map(Effect::getSeq).toList(),
                 "#2 came after #3 and is skipped");
+    }
+
+    @Test
+    void withoutXaTheListenerHandsTheMessageToATransactionOfTheDatabaseAlone() throws Exception {
+        String id = unique("local");
+        send("it.inbox.local", id, "plain");
+        Await.until("processed", WAIT, () -> probe.effects("it-local", id).size() == 1);
+        send("it.inbox.local", id, "plain");
+        awaitEmpty("it.inbox.local");
+        Await.sleep(500);
+        assertEquals(1, probe.effects("it-local", id).size());
+        assertEquals(1, probe.inboxRows("it-local", id));
     }
 
     @Test
