@@ -4,26 +4,15 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 import dev.outbox.EventType;
-import dev.outbox.OutboxEvent;
 
 /** The event the test application fires. */
 @EventType(value = "OrderPlaced", version = 3)
 public record OrderPlaced(
         String orderId, String customer, BigDecimal total, Map<String, String> extraHeaders)
-        implements OutboxEvent {
+        implements OrderEvent {
 
     public OrderPlaced(String orderId, String customer, BigDecimal total) {
         this(orderId, customer, total, Map.of());
-    }
-
-    @Override
-    public String aggregateType() {
-        return "Order";
-    }
-
-    @Override
-    public String aggregateId() {
-        return orderId;
     }
 
     @Override

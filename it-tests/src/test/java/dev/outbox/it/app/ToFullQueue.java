@@ -1,23 +1,12 @@
 package dev.outbox.it.app;
 
 import dev.outbox.EventType;
-import dev.outbox.OutboxEvent;
 import dev.outbox.Route;
 
 /** An event routed to a queue that holds one message and then refuses more until emptied. */
 @EventType("ToFullQueue")
 @Route(ToFullQueue.QUEUE)
-public record ToFullQueue(String orderId) implements OutboxEvent {
+public record ToFullQueue(String orderId) implements OrderEvent {
 
     public static final String QUEUE = "it.full.box";
-
-    @Override
-    public String aggregateType() {
-        return "Order";
-    }
-
-    @Override
-    public String aggregateId() {
-        return orderId;
-    }
 }

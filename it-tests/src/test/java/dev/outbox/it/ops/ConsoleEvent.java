@@ -1,8 +1,8 @@
 package dev.outbox.it.ops;
 
 import dev.outbox.EventType;
-import dev.outbox.OutboxEvent;
 import dev.outbox.Route;
+import dev.outbox.it.app.OrderEvent;
 
 /**
  * An event for a queue that does not exist yet, where the broker may not create it: quarantined
@@ -10,17 +10,7 @@ import dev.outbox.Route;
  */
 @EventType("ConsoleEvent")
 @Route(ConsoleEvent.QUEUE)
-public record ConsoleEvent(String orderId) implements OutboxEvent {
+public record ConsoleEvent(String orderId) implements OrderEvent {
 
     public static final String QUEUE = "it.refused.console";
-
-    @Override
-    public String aggregateType() {
-        return "Order";
-    }
-
-    @Override
-    public String aggregateId() {
-        return orderId;
-    }
 }

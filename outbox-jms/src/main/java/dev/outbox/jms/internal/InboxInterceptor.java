@@ -1,9 +1,5 @@
 package dev.outbox.jms.internal;
 
-import java.lang.reflect.Method;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -31,32 +27,18 @@ import dev.outbox.cdi.internal.Transactions;
 @Priority(Interceptor.Priority.LIBRARY_BEFORE + 100)
 public class InboxInterceptor {
 
-    private static final Map<Method, Deduplicated> SETTINGS = new ConcurrentHashMap<>();
-
     @Inject InboxService inbox;
 
     @AroundInvoke
     Object deduplicate(InvocationContext ctx) throws Exception {
-        Message message = null;
-        for (Object p : ctx.getParameters()) {
-            if (p instanceof Message m) {
-                message = m;
-                break;
-            }
-        }
+        ListenerCall call = ListenerCall.of(ctx);
+        Message message = call.message();
         if (message == null) {
             throw new OutboxException(Msg.INBOX_NO_MESSAGE.format(ctx.getMethod()));
         }
-        Deduplicated settings =
-                SETTINGS.computeIfAbsent(ctx.getMethod(), InboxInterceptor::settings);
-        String consumer =
-                settings == null || settings.consumer().isBlank()
-                        ? ctx.getMethod().getDeclaringClass().getSimpleName()
-                        : settings.consumer();
-        Deduplicated.Ordering ordering =
-                settings == null ? Deduplicated.Ordering.CONFIGURED : settings.ordering();
         Admission admission =
-                inbox.admit(consumer, messageId(message), position(message), ordering);
+                inbox.admit(
+                        call.consumer(), messageId(message), position(message), call.ordering());
         return switch (admission) {
             case PROCESS -> ctx.proceed();
             case DUPLICATE, OLDER -> null;
@@ -65,11 +47,6 @@ public class InboxInterceptor {
                 yield null;
             }
         };
-    }
-
-    private static Deduplicated settings(Method method) {
-        Deduplicated d = method.getAnnotation(Deduplicated.class);
-        return d != null ? d : method.getDeclaringClass().getAnnotation(Deduplicated.class);
     }
 
     private static String messageId(Message m) throws JMSException {

@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import jakarta.jms.Message;
 
 import dev.outbox.Deduplicated;
+import dev.outbox.jms.internal.ListenerCall;
 import dev.outbox.ops.MessageTracing;
 import dev.outbox.ops.TraceScope;
 
@@ -25,22 +25,11 @@ public class TracingInterceptor {
 
     @AroundInvoke
     Object trace(InvocationContext ctx) throws Exception {
-        Message message = null;
-        for (Object p : ctx.getParameters()) {
-            if (p instanceof Message m) {
-                message = m;
-                break;
-            }
-        }
-        if (message == null) {
+        ListenerCall call = ListenerCall.of(ctx);
+        if (call.message() == null) {
             return ctx.proceed(); // the inbox reports the misuse
         }
-        Deduplicated d = ctx.getMethod().getAnnotation(Deduplicated.class);
-        String consumer =
-                d != null && !d.consumer().isBlank()
-                        ? d.consumer()
-                        : ctx.getMethod().getDeclaringClass().getSimpleName();
-        try (TraceScope span = tracing.continueTrace(message, consumer)) {
+        try (TraceScope span = tracing.continueTrace(call.message(), call.consumer())) {
             try {
                 return ctx.proceed();
             } catch (Exception | Error e) {
