@@ -25,6 +25,9 @@ class InvalidConfigurationIT {
                 outbox.relay.interval=-1s
                 outbox.route.OrderPlaced=
                 outbox.relay.connection-factory=jms/doesNotExist
+                outbox.payload.max-size=0
+                outbox.retry.initial-delay=often
+                outbox.schema.create=maybe
                 """);
     }
 
@@ -43,13 +46,19 @@ class InvalidConfigurationIT {
                 // it never started
             }
         }
-        String log = ServerLog.since(mark);
-        assertContains(log, "OUTBOX0001E: Invalid value '0' for outbox.relay.batch-size");
-        assertContains(log, "OUTBOX0001E: Invalid value '-1s' for outbox.relay.interval");
-        assertContains(log, "OUTBOX0001E: Invalid value '' for outbox.route.OrderPlaced");
-        assertContains(
-                log,
-                "OUTBOX0004E: Invalid value 'jms/doesNotExist' for outbox.relay.connection-factory");
+        String[] expected = {
+            "OUTBOX0001E: Invalid value '0' for outbox.relay.batch-size",
+            "OUTBOX0001E: Invalid value '-1s' for outbox.relay.interval",
+            "OUTBOX0001E: Invalid value '' for outbox.route.OrderPlaced",
+            "OUTBOX0001E: Invalid value '0' for outbox.payload.max-size",
+            "OUTBOX0001E: Invalid value 'often' for outbox.retry.initial-delay",
+            "OUTBOX0001E: Invalid value 'maybe' for outbox.schema.create",
+            "OUTBOX0004E: Invalid value 'jms/doesNotExist' for outbox.relay.connection-factory"
+        };
+        String log = ServerLog.awaitSince(mark, expected);
+        for (String part : expected) {
+            assertContains(log, part);
+        }
     }
 
     private static void assertContains(String log, String part) {

@@ -37,6 +37,32 @@ public final class ServerLog {
     }
 
     /**
+     * Waits until every part appears in what was logged since the offset (a failed deployment's
+     * messages can reach the log a moment after the deployer returns).
+     *
+     * @return what was logged since the offset, when it holds every part or after 30 s
+     */
+    public static String awaitSince(long offset, String... parts)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        String log = since(offset);
+        while (!containsAll(log, parts) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            log = since(offset);
+        }
+        return log;
+    }
+
+    private static boolean containsAll(String log, String... parts) {
+        for (String part : parts) {
+            if (!log.contains(part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * @return how many log lines (not stack lines) contain the text
      */
     public static int count(String log, String text) {

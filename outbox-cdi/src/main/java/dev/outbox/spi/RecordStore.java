@@ -3,6 +3,7 @@ package dev.outbox.spi;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -88,6 +89,17 @@ public interface RecordStore {
      * @return the number deleted
      */
     int purgeDispatched(Instant dispatchedBefore, int limit);
+
+    /**
+     * Quarantines records whose status is none of {@link dev.outbox.RecordStatus} (a row changed by
+     * hand), so that they no longer hold their key without a word.
+     *
+     * @param limit the most records to quarantine
+     * @return the quarantined records' ids, each with the status it had
+     */
+    default Map<String, String> quarantineUnknownStatus(int limit) {
+        return Map.of();
+    }
 
     /**
      * @param query which records

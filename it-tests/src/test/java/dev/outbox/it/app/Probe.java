@@ -192,6 +192,32 @@ public class Probe {
                 .longValue();
     }
 
+    /**
+     * @return a record's status as stored, read with SQL (the entity cannot hold an unknown one)
+     */
+    @Transactional
+    public String status(String recordId) {
+        return (String)
+                em.createNativeQuery("SELECT status FROM outbox_record WHERE id = ?1")
+                        .setParameter(1, recordId)
+                        .getSingleResult();
+    }
+
+    /**
+     * Runs a statement in autocommit, outside any transaction (some databases refuse DDL in an XA
+     * transaction).
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void execute(String sql) throws java.sql.SQLException, javax.naming.NamingException {
+        javax.sql.DataSource ds =
+                (javax.sql.DataSource) new javax.naming.InitialContext().lookup("jdbc/outboxDS");
+        try (java.sql.Connection c = ds.getConnection();
+                java.sql.Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            s.execute(sql);
+        }
+    }
+
     /** Consumes every message on a queue; returns how many there were. */
     public int drain(String queue) throws JMSException {
         int n = 0;

@@ -1,5 +1,6 @@
 package dev.outbox.cdi.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -106,6 +107,15 @@ public final class Capture {
         }
         if (text == null) {
             throw invalid(type, cls, serializer.getClass().getName() + " returned null");
+        }
+        int max = settings.payloadMaxSize();
+        // a char takes 1 to 3 UTF-8 bytes (a surrogate pair 4 for 2): count only when it may matter
+        if (text.length() * 3L > max) {
+            int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > max) {
+                throw new InvalidEventException(
+                        Msg.CAPTURE_PAYLOAD_TOO_LARGE.format(type, cls.getName(), bytes, max));
+            }
         }
         return new NewRecord(
                 Ids.newId(clock.millis()),

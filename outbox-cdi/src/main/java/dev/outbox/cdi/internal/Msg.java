@@ -43,6 +43,11 @@ public enum Msg {
             'E',
             "Event %s (%s): the payload cannot be serialized by %s: %s. The transaction is marked"
                     + " for rollback."),
+    CAPTURE_PAYLOAD_TOO_LARGE(
+            106,
+            'E',
+            "Event %s (%s) cannot be stored: its serialized payload is %d bytes, above"
+                    + " outbox.payload.max-size=%d. The transaction is marked for rollback."),
     CAPTURE_ASYNC(
             105,
             'E',
@@ -133,6 +138,12 @@ public enum Msg {
                     + " own; set AllowLocalTransactions=\"true\" on it to send a batch in one"
                     + " transaction: %s"),
     RELAY_PURGED(314, 'I', "Purged %d dispatched records older than %s"),
+    RELAY_UNKNOWN_STATUS(
+            315,
+            'E',
+            "Record %s has the status '%s', which the outbox does not know (was the row changed by"
+                    + " hand?): it is now QUARANTINED and waits for an operator (Outbox.retry or"
+                    + " delete)"),
 
     // inbox
     INBOX_DUPLICATE(401, 'I', "Consumer %s skipped message %s: already processed"),

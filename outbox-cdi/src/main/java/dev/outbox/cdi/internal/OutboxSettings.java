@@ -41,6 +41,7 @@ public final class OutboxSettings {
     private final int purgeBatchSize;
     private final String inboxOrdering;
     private final Duration inboxRetention;
+    private final int payloadMaxSize;
     private final Optional<String> defaultDestination;
     private final Map<String, String> routes;
     private final boolean schemaCreate;
@@ -109,6 +110,8 @@ public final class OutboxSettings {
                 r.read(
                         Property.INBOX_RETENTION,
                         t -> Parsers.duration(t, Duration.ofSeconds(1), Duration.ofDays(3650)));
+        payloadMaxSize =
+                r.read(Property.PAYLOAD_MAX_SIZE, t -> Parsers.size(t, 1, 64 * 1024 * 1024));
         defaultDestination = r.optional(Property.DESTINATION_DEFAULT, Parsers::name);
         routes = r.routes();
         schemaCreate = r.read(Property.SCHEMA_CREATE, Parsers::bool);
@@ -261,6 +264,13 @@ public final class OutboxSettings {
      */
     public Optional<String> defaultDestination() {
         return defaultDestination;
+    }
+
+    /**
+     * @return the largest serialized payload an event may have, in UTF-8 bytes
+     */
+    public int payloadMaxSize() {
+        return payloadMaxSize;
     }
 
     /**

@@ -15,7 +15,32 @@ final class Parsers {
     private static final Pattern SIMPLE_DURATION =
             Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern SIZE =
+            Pattern.compile("(\\d+)\\s*(b|kb|mb)?", Pattern.CASE_INSENSITIVE);
+
     private Parsers() {}
+
+    /** Reads a size in bytes: {@code 65536}, {@code 64KB} or {@code 1MB} (powers of 1024). */
+    static int size(String text, int min, int max) {
+        String expected =
+                "expected a size from " + min + " to " + max + " bytes, such as 65536, 64KB or 1MB";
+        Matcher m = SIZE.matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(expected);
+        }
+        long value;
+        try {
+            value = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(expected);
+        }
+        String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
+        value *= unit.equals("mb") ? 1024 * 1024 : unit.equals("kb") ? 1024 : 1;
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(expected);
+        }
+        return (int) value;
+    }
 
     static boolean bool(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);

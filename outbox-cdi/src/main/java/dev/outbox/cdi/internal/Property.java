@@ -72,6 +72,11 @@ public enum Property {
             "7d",
             "How long the inbox remembers a processed message; longer than the broker can"
                     + " redeliver or resend it."),
+    PAYLOAD_MAX_SIZE(
+            "outbox.payload.max-size",
+            "1MB",
+            "Largest serialized payload (UTF-8 bytes) an event may have; a larger one is refused"
+                    + " when fired. 1 byte to 64MB, such as 65536, 64KB or 1MB."),
     DESTINATION_DEFAULT(
             "outbox.destination.default",
             "",

@@ -155,6 +155,22 @@ class CaptureTest {
     }
 
     @Test
+    void aPayloadAboveTheMaximumSizeIsRefusedNamingTheTypeAndSizes() {
+        Capture small = capture(Map.of("outbox.payload.max-size", "64"));
+        // {"orderId":"o-1","total":1} is 27 bytes; each "é" takes two
+        small.toRecord(new OrderPlaced("o-1", BigDecimal.ONE));
+        String id = "é".repeat(30);
+        InvalidEventException e =
+                assertThrows(
+                        InvalidEventException.class,
+                        () -> small.toRecord(new OrderPlaced(id, BigDecimal.ONE)));
+        assertTrue(e.getMessage().startsWith("OUTBOX0106E: Event OrderPlaced ("), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("is 84 bytes, above outbox.payload.max-size=64"),
+                e.getMessage());
+    }
+
+    @Test
     void serializationFailureNamesTheTypeAndSerializer() {
         InvalidEventException e =
                 assertThrows(

@@ -91,6 +91,25 @@ class OutboxSettingsTest {
     }
 
     @Test
+    void payloadSizesAcceptBytesKilobytesAndMegabytes() {
+        assertEquals(1024 * 1024, read(Map.of()).settings().payloadMaxSize());
+        assertEquals(65536, maxSize("65536"));
+        assertEquals(65536, maxSize("64KB"));
+        assertEquals(2 * 1024 * 1024, maxSize("2 mb"));
+        for (String bad : new String[] {"0", "-1", "1GB", "65MB", "lots", "99999999999999"}) {
+            List<String> problems = read(Map.of("outbox.payload.max-size", bad)).problems();
+            assertEquals(1, problems.size(), bad);
+            assertContains(problems, "for outbox.payload.max-size: expected a size from 1 to");
+        }
+    }
+
+    private static int maxSize(String text) {
+        OutboxSettings.Result result = read(Map.of("outbox.payload.max-size", text));
+        assertEquals(List.of(), result.problems());
+        return result.settings().payloadMaxSize();
+    }
+
+    @Test
     void unknownPropertiesAreWarnedAboutNotFatal() {
         OutboxSettings.Result result = read(Map.of("outbox.relay.batchsize", "5"));
         assertEquals(List.of(), result.problems());

@@ -155,6 +155,29 @@ public class Relay {
         again.set(true);
         drainWhileKicked();
         purge();
+        sweep();
+    }
+
+    /** Relay intervals between two looks for rows with a status the outbox does not know. */
+    private static final int SWEEP_EVERY = 60;
+
+    private Instant nextSweep = Instant.MIN;
+
+    /**
+     * Quarantines rows whose status was changed by hand to one the outbox does not know: at the
+     * first tick, then every 60 intervals (a scan of the status index: not for every tick).
+     */
+    private void sweep() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextSweep) || pause.failing()) {
+            return;
+        }
+        nextSweep = now.plus(settings.relayInterval().multipliedBy(SWEEP_EVERY));
+        try {
+            worker.quarantineUnknownStatus();
+        } catch (RuntimeException e) {
+            paused(e);
+        }
     }
 
     private void drainWhileKicked() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.ejb.EJB;
@@ -131,6 +132,22 @@ public class RelayWorker {
     public int purge() {
         return store.purgeDispatched(
                 clock.instant().minus(settings.retention()), settings.purgeBatchSize());
+    }
+
+    /**
+     * Quarantines records with a status the outbox does not know, logging each.
+     *
+     * @return how many were quarantined
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int quarantineUnknownStatus() {
+        Map<String, String> found = store.quarantineUnknownStatus(settings.batchSize());
+        found.forEach(
+                (id, status) -> {
+                    counters.countQuarantined();
+                    Msg.RELAY_UNKNOWN_STATUS.log(id, status);
+                });
+        return found.size();
     }
 
     private static Object[] concat(Object[] head, Object... tail) {

@@ -201,6 +201,48 @@ public class JpaRecordStore implements RecordStore {
     }
 
     @Override
+    public Map<String, String> quarantineUnknownStatus(int limit) {
+        return JdbcWork.call(
+                entityManager.get(),
+                c -> {
+                    Map<String, String> found = new LinkedHashMap<>();
+                    try (PreparedStatement ps = c.prepareStatement(UNKNOWN_STATUS)) {
+                        ps.setMaxRows(limit);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                found.put(rs.getString(1), rs.getString(2));
+                            }
+                        }
+                    }
+                    Map<String, String> quarantined = new LinkedHashMap<>();
+                    try (PreparedStatement ps = c.prepareStatement(QUARANTINE_UNKNOWN)) {
+                        for (Map.Entry<String, String> e : found.entrySet()) {
+                            ps.setString(1, truncate("unknown status '" + e.getValue() + "'"));
+                            ps.setString(2, e.getKey());
+                            ps.setString(3, e.getValue());
+                            if (ps.executeUpdate() == 1) {
+                                quarantined.put(e.getKey(), e.getValue());
+                            }
+                        }
+                    }
+                    return quarantined;
+                });
+    }
+
+    private static final String KNOWN_STATUSES =
+            java.util.Arrays.stream(RecordStatus.values())
+                    .map(s -> "'" + s.name() + "'")
+                    .collect(java.util.stream.Collectors.joining(", "));
+
+    /** NULL cannot be stored (the column is NOT NULL), so NOT IN needs no null guard. */
+    private static final String UNKNOWN_STATUS =
+            "SELECT id, status FROM outbox_record WHERE status NOT IN (" + KNOWN_STATUSES + ")";
+
+    private static final String QUARANTINE_UNKNOWN =
+            "UPDATE outbox_record SET status = 'QUARANTINED', last_error = ?"
+                    + " WHERE id = ? AND status = ?";
+
+    @Override
     public List<OutboxRecord> find(RecordQuery q) {
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder jpql = new StringBuilder("select r from OutboxRecord r where 1 = 1");
