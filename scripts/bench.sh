@@ -7,7 +7,10 @@
 #   scripts/bench.sh            the full run (about an hour on 2 cores)
 #   scripts/bench.sh --quick    small sizes and short runs, to check that everything works
 #   BENCH_ONLY=drain,latency scripts/bench.sh    only some scenarios
-#                               (write, plain, drain, latency, scaling, servers, hotspots, history, xa)
+#                               (write, plain, drain, latency, hotspots, servers, history, scaling,
+#                                micro, writerelay, xa)
+#   BENCH_DEADLINE_MINUTES=70 scripts/bench.sh   start no scenario after 70 minutes; the report
+#                               names those left out
 #
 # Needs the library installed in ~/.m2 (mvn install -DskipTests), Java 17+, Maven, PostgreSQL.
 # Before each repetition the driver waits while a test run (failsafe or surefire) is active on the
@@ -56,6 +59,8 @@ if ! (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null; then
   exit 1
 fi
 
+# which library is measured: the jars packed into the WAR (from ~/.m2), with the repository's commit
+LIB="commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$( [ -n "$(git status --porcelain -- outbox-cdi outbox-jpa outbox-jms 2>/dev/null)" ] && echo ' (library sources modified in the work tree)'); jars in the WAR: $(unzip -l benchmarks/bench-app/target/bench.war | awk '/WEB-INF\/lib\/outbox-/ {print $2, $3}' | tr '\n' ' ')"
 CP="benchmarks/bench-driver/target/classes:$(cat benchmarks/bench-driver/target/classpath.txt)"
 exec_java() {
   java -Xmx4g -cp "$CP" \
@@ -65,7 +70,9 @@ exec_java() {
     -Dbench.artemis.version="$(basename "$ARTEMIS_HOME" | sed 's/apache-artemis-//')" \
     -Dbench.artemis.client="$(basename "$(tr ':' '\n' < benchmarks/bench-driver/target/classpath.txt | grep artemis-jakarta-client)" .jar)" \
     -Dbench.gruelbox.version="$(tr ':' '\n' < benchmarks/bench-driver/target/classpath.txt | grep -o 'transactionoutbox-core-[0-9.]*[0-9]' | head -1 | sed 's/transactionoutbox-core-//')" \
+    -Dbench.library="$LIB" \
     ${BENCH_REPS:+-Dbench.reps=$BENCH_REPS} \
+    ${BENCH_DEADLINE_MINUTES:+-Dbench.deadline.minutes=$BENCH_DEADLINE_MINUTES} \
     dev.outbox.bench.Bench
 }
 exec_java

@@ -1,0 +1,177 @@
+package dev.outbox.bench;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+
+import com.gruelbox.transactionoutbox.Dialect;
+import com.gruelbox.transactionoutbox.Instantiator;
+import com.gruelbox.transactionoutbox.Persistor;
+import com.gruelbox.transactionoutbox.Submitter;
+import com.gruelbox.transactionoutbox.ThreadLocalContextTransactionManager;
+import com.gruelbox.transactionoutbox.TransactionManager;
+import com.gruelbox.transactionoutbox.TransactionOutbox;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The peer: gruelbox transaction-outbox, configured as its documentation shows (a DataSource
+ * transaction manager, the PostgreSQL persistor with its own TXNO_OUTBOX table, an executor
+ * submitter), in this JVM, sending each scheduled call as one persistent JMS message with the same
+ * properties to the same Artemis queue.
+ */
+final class GruelboxPeer implements AutoCloseable {
+
+    /** What gruelbox invokes for each record: one JMS send. */
+    public static class ArtemisSender {
+        private final jakarta.jms.Connection connection;
+        private final ThreadLocal<Object[]> sessions;
+
+        ArtemisSender(jakarta.jms.Connection connection) {
+            this.connection = connection;
+            this.sessions = ThreadLocal.withInitial(this::open);
+        }
+
+        private Object[] open() {
+            try {
+                Session s = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageProducer p = s.createProducer(s.createQueue(Broker.QUEUE));
+                p.setDeliveryMode(DeliveryMode.PERSISTENT);
+                return new Object[] {s, p};
+            } catch (JMSException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public void send(String id, String aggregateId, long seq, long writtenAt, String payload) {
+            Object[] sp = sessions.get();
+            try {
+                TextMessage m = ((Session) sp[0]).createTextMessage(payload);
+                Broker.outboxProperties(m, id, aggregateId, seq, writtenAt);
+                ((MessageProducer) sp[1]).send(m);
+            } catch (JMSException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    final int threads;
+    private final HikariDataSource dataSource;
+    private final ThreadLocalContextTransactionManager transactions;
+    private final jakarta.jms.Connection jms;
+    private final ArtemisSender sender;
+    private final ExecutorService executor;
+    private final TransactionOutbox seeder;
+    private final TransactionOutbox relay;
+
+    GruelboxPeer(int threads) throws JMSException {
+        this.threads = threads;
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(Pg.URL);
+        hc.setUsername(Pg.USER);
+        hc.setPassword(Pg.PASSWORD);
+        hc.setMaximumPoolSize(threads + 2);
+        hc.setAutoCommit(false);
+        dataSource = new HikariDataSource(hc);
+        transactions = TransactionManager.fromDataSource(dataSource);
+        jms = Broker.connect();
+        sender = new ArtemisSender(jms);
+        executor = Executors.newFixedThreadPool(threads);
+        Persistor persistor = Persistor.forDialect(Dialect.POSTGRESQL_9);
+        // seeding only writes: its submitter does nothing, so the records wait for the measured
+        // flush
+        seeder =
+                TransactionOutbox.builder()
+                        .transactionManager(transactions)
+                        .persistor(persistor)
+                        .instantiator(Instantiator.using(c -> sender))
+                        .submitter((entry, work) -> {})
+                        .build();
+        relay =
+                TransactionOutbox.builder()
+                        .transactionManager(transactions)
+                        .persistor(persistor)
+                        .instantiator(Instantiator.using(c -> sender))
+                        .submitter(Submitter.withExecutor(executor))
+                        .build();
+    }
+
+    /** Schedules {@code keys * perKey} sends, 1,000 per transaction, through gruelbox's API. */
+    void seed(int keys, int perKey) {
+        long base = System.currentTimeMillis();
+        int total = keys * perKey;
+        for (int from = 0; from < total; from += 1000) {
+            int start = from;
+            transactions.inTransaction(
+                    () -> {
+                        for (int g = start; g < Math.min(total, start + 1000); g++) {
+                            String key = "g" + base + "-" + (g % keys);
+                            String id = java.util.UUID.randomUUID().toString();
+                            seeder.schedule(ArtemisSender.class)
+                                    .send(
+                                            id,
+                                            key,
+                                            g / keys + 1,
+                                            base,
+                                            "{\"customer\":\"bench\",\"firedAt\":0,\"orderId\":\""
+                                                    + key
+                                                    + "\",\"total\":42.50}");
+                        }
+                    });
+        }
+        // gruelbox schedules each call for an attempt right after commit (a no-op here) and the
+        // next
+        // one attemptFrequency later: make them all due now, as a backlog whose time has come
+        try {
+            Pg.exec("UPDATE txno_outbox SET nextAttemptTime = now() - interval '1 hour'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long count() throws Exception {
+        try (Connection c = Pg.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM txno_outbox")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Flushes until the table is empty. */
+    void drain() throws Exception {
+        try (Connection c = Pg.connect()) {
+            while (true) {
+                boolean found = relay.flush();
+                if (!found) {
+                    try (Statement s = c.createStatement();
+                            ResultSet rs =
+                                    s.executeQuery("SELECT EXISTS (SELECT 1 FROM txno_outbox)")) {
+                        rs.next();
+                        if (!rs.getBoolean(1)) {
+                            return;
+                        }
+                    }
+                    Thread.sleep(20);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        executor.shutdown();
+        executor.awaitTermination(30, TimeUnit.SECONDS);
+        jms.close();
+        dataSource.close();
+    }
+}
