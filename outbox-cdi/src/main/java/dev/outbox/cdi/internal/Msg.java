@@ -144,6 +144,11 @@ public enum Msg {
             "Record %s has the status '%s', which the outbox does not know (was the row changed by"
                     + " hand?): it is now QUARANTINED and waits for an operator (Outbox.retry or"
                     + " delete)"),
+    RELAY_SWEEP_FAILED(
+            316,
+            'W',
+            "Could not look for records with a status the outbox does not know; trying again in"
+                    + " %s: %s"),
 
     // inbox
     INBOX_DUPLICATE(401, 'I', "Consumer %s skipped message %s: already processed"),

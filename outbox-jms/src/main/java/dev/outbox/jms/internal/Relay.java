@@ -176,7 +176,9 @@ public class Relay {
         try {
             worker.quarantineUnknownStatus();
         } catch (RuntimeException e) {
-            paused(e);
+            // housekeeping: it never pauses the relay, whose own work shows any outage
+            Msg.RELAY_SWEEP_FAILED.log(
+                    Durations.format(settings.relayInterval().multipliedBy(SWEEP_EVERY)), e);
         }
     }
 

@@ -206,10 +206,10 @@ public class JpaRecordStore implements RecordStore {
                 entityManager.get(),
                 c -> {
                     Map<String, String> found = new LinkedHashMap<>();
+                    // no setMaxRows: MariaDB's driver then fails to close the statement
                     try (PreparedStatement ps = c.prepareStatement(UNKNOWN_STATUS)) {
-                        ps.setMaxRows(limit);
                         try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
+                            while (found.size() < limit && rs.next()) {
                                 found.put(rs.getString(1), rs.getString(2));
                             }
                         }
