@@ -1,4 +1,4 @@
--- Outbox for Jakarta EE: tables for PostgreSQL (10 or newer).
+-- Outbox for Jakarta EE: tables for PostgreSQL (11 or newer).
 CREATE TABLE outbox_record (
     id             VARCHAR(36)              NOT NULL,
     aggregate_type VARCHAR(255)             NOT NULL,

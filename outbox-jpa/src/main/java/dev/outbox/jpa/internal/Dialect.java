@@ -19,9 +19,31 @@ public enum Dialect {
                     + " DO UPDATE SET last_seq = outbox_key.last_seq + 1 RETURNING last_seq";
         }
 
+        /**
+         * The conditions as scalar subqueries, not {@code NOT EXISTS}: PostgreSQL turns those into
+         * anti-joins, misjudges them (an empty {@code outbox_pause} is estimated at 70 rows) and
+         * then reads and sorts every pending record for each claim (0.8 s at 100,000 pending
+         * records). As filters they leave one plan: walk the due index in order and stop after the
+         * batch (7 ms).
+         */
         @Override
         String claim() {
-            return CLAIM_HEAD + " ORDER BY r.next_attempt_at LIMIT ?2 FOR UPDATE OF r SKIP LOCKED";
+            return "SELECT r.* FROM outbox_record r"
+                    + " WHERE r.status = 'PENDING' AND r.next_attempt_at <= ?1"
+                    + " AND (SELECT 1 FROM outbox_pause z WHERE z.destination = r.destination) IS NULL"
+                    + " AND (SELECT 1 FROM outbox_record p"
+                    + " WHERE p.aggregate_type = r.aggregate_type AND p.aggregate_id = r.aggregate_id"
+                    + " AND p.seq < r.seq AND p.status %s LIMIT 1) IS NULL"
+                    + " ORDER BY r.next_attempt_at LIMIT ?2 FOR UPDATE OF r SKIP LOCKED";
+        }
+
+        /**
+         * The planner cannot know that the claim stops early, so its cost estimate passes {@code
+         * jit_above_cost} and each claim would spend most of a second compiling.
+         */
+        @Override
+        String beforeClaim() {
+            return "SET LOCAL jit = off";
         }
 
         @Override
@@ -193,6 +215,13 @@ public enum Dialect {
      * @return the claim query: due records (?1 = now), at most ?2, locked, skipping locked
      */
     abstract String claim();
+
+    /**
+     * @return a statement to run in the relay's transaction before its claim, or {@code null}
+     */
+    String beforeClaim() {
+        return null;
+    }
 
     /**
      * @param holdFailedHeads whether FAILED and QUARANTINED records hold their key

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,6 +73,11 @@ public class JpaRecordStore implements RecordStore {
                     String claim = d.claim(holdFailedHeads);
                     if (claim == null) {
                         return claimOneByOne(c, d, limit, now, holdFailedHeads);
+                    }
+                    if (d.beforeClaim() != null) {
+                        try (Statement s = c.createStatement()) {
+                            s.execute(d.beforeClaim());
+                        }
                     }
                     List<OutboxRecord> claimed = new ArrayList<>();
                     Sql sql = Sql.of(claim);
