@@ -1,0 +1,41 @@
+package dev.outbox.faults.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import dev.outbox.Deduplicated;
+
+/**
+ * Processes a message once, behind the inbox: in the message-driven bean's XA transaction, or in a
+ * transaction of the database alone when the datasource is not XA (the README's two patterns).
+ */
+@ApplicationScoped
+public class Processor {
+
+    /** The inbox's consumer name. */
+    static final String CONSUMER = "fault-consumer";
+
+    @Inject Ledger ledger;
+
+    /**
+     * @param message the message, processed in the caller's (XA) transaction
+     */
+    @Transactional(TxType.MANDATORY)
+    @Deduplicated(consumer = CONSUMER)
+    public void inCallerTransaction(Message message) throws JMSException {
+        ledger.processed(message);
+    }
+
+    /**
+     * @param message the message, processed in a transaction of the database alone
+     */
+    @Transactional(TxType.REQUIRED)
+    @Deduplicated(consumer = CONSUMER)
+    public void inOwnTransaction(Message message) throws JMSException {
+        ledger.processed(message);
+    }
+}
