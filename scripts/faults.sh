@@ -78,6 +78,7 @@ rm -rf "$BROKER/data"
 
 WLP=$TARGET/liberty/wlp
 cleanup() {
+  say "stopping the servers, the broker and the PostgreSQL cluster"
   for s in faultServer faultServer2; do
     [ -f "$WLP/usr/servers/$s/server.xml" ] && "$WLP/bin/server" stop "$s" >/dev/null 2>&1 || true
   done
@@ -85,12 +86,17 @@ cleanup() {
   pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" faults stop -m fast >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
+for sig in INT TERM HUP; do trap "say 'interrupted (SIG$sig)'; exit 130" $sig; done
 say "starting the broker on 127.0.0.1:$ARTEMIS_PORT (log: $BROKER/log/artemis.log)"
 "$BROKER/bin/artemis-service" start >/dev/null
 for _ in $(seq 1 60); do
   (exec 3<>/dev/tcp/127.0.0.1/$ARTEMIS_PORT) 2>/dev/null && break
   sleep 1
 done
+if ! (exec 3<>/dev/tcp/127.0.0.1/$ARTEMIS_PORT) 2>/dev/null; then
+  echo "[faults] the broker did not start; see $BROKER/log/artemis.log or run $BROKER/bin/artemis run" >&2
+  exit 1
+fi
 
 CP="faults/fault-driver/target/classes:$(cat faults/fault-driver/target/classpath.txt)"
 DOCS=""

@@ -6,7 +6,7 @@ import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.core.server.ServerSession;
-import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerPlugin;
 import org.apache.activemq.artemis.core.transaction.Transaction;
 
 /**
@@ -14,7 +14,7 @@ import org.apache.activemq.artemis.core.transaction.Transaction;
  * addresses starting with {@code prefix}: the broker side of the fault suite's oversized poison
  * events. Artemis's core protocol has no message size limit of its own; many brokers do.
  */
-public class MessageSizeLimit implements ActiveMQServerMessagePlugin {
+public class MessageSizeLimit implements ActiveMQServerPlugin {
 
     private long maxBytes = 64 * 1024;
     private String prefix = "fault.";
