@@ -105,6 +105,7 @@ java -Xmx512m -cp "$CP" \
   -Dfaults.ci=$CI_RUN \
   -Dfaults.modes="${FAULTS_MODES:-xa,local}" \
   -Dfaults.only="${FAULTS_ONLY:-}" \
+  -Dfaults.xa-consumer="${FAULTS_XA_CONSUMER:-false}" \
   -Dfaults.docs="$DOCS" \
   -Dfaults.pg.version="$PG_VERSION" \
   -Dfaults.liberty.version="$(sed -n 's/^com.ibm.websphere.productVersion=//p' "$WLP/lib/versions/openliberty.properties")" \

@@ -13,8 +13,10 @@ import java.time.Duration;
 final class Broker {
 
     static final int PORT = Integer.getInteger("faults.artemis.port", 61636);
+
     /** The consumers' queue. */
     static final String EVENTS = "fault.events";
+
     /** The queue of a consumer that should not consume: nothing is ever sent to it. */
     static final String IDLE = "fault.idle";
 

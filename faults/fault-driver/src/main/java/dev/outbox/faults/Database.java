@@ -36,9 +36,12 @@ final class Database {
     static void recreate() throws SQLException, IOException {
         try (Connection admin =
                         DriverManager.getConnection(
-                                "jdbc:postgresql://127.0.0.1:" + PORT + "/postgres", "postgres", "");
+                                "jdbc:postgresql://127.0.0.1:" + PORT + "/postgres",
+                                "postgres",
+                                "");
                 Statement s = admin.createStatement()) {
-            // a killed server may have left prepared transactions, which would keep the database busy
+            // a killed server may have left prepared transactions, which would keep the database
+            // busy
             try (ResultSet rs =
                     s.executeQuery(
                             "SELECT gid FROM pg_prepared_xacts WHERE database = '" + NAME + "'")) {
@@ -52,14 +55,16 @@ final class Database {
                             + " THEN CREATE ROLE outbox LOGIN PASSWORD 'outbox'; END IF; END $$");
             s.execute("CREATE DATABASE " + NAME + " OWNER outbox");
         }
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute(resource("META-INF/outbox/schema/postgresql.sql"));
             s.execute(resource("fault-tables.sql"));
         }
     }
 
     private static void rollbackPrepared(String gid) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("ROLLBACK PREPARED '" + gid.replace("'", "''") + "'");
         }
     }
@@ -72,7 +77,13 @@ final class Database {
      */
     static void restart(Duration outage) throws Exception {
         Commands.run(
-                "pg_ctlcluster", "--skip-systemctl-redirect", VERSION, CLUSTER, "stop", "-m", "fast");
+                "pg_ctlcluster",
+                "--skip-systemctl-redirect",
+                VERSION,
+                CLUSTER,
+                "stop",
+                "-m",
+                "fast");
         Thread.sleep(outage.toMillis());
         Commands.run("pg_ctlcluster", "--skip-systemctl-redirect", VERSION, CLUSTER, "start");
         Waits.until("the database to accept connections", Duration.ofMinutes(1), Database::up);

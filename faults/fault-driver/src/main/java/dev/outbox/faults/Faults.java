@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +28,8 @@ import java.util.concurrent.CompletableFuture;
 public final class Faults {
 
     private static final Instant STARTED = Instant.now();
+    private static final Path REPORT =
+            Path.of(System.getProperty("faults.report", "faults/target/faults-report.md"));
 
     private Faults() {}
 
@@ -63,7 +65,9 @@ public final class Faults {
         List<Report.Row> rows = new ArrayList<>();
         try {
             for (Mode mode : modes) {
-                say("mode %s: starting faultServer (relay) and faultServer2 (writes, consumers)", mode.label);
+                say(
+                        "mode %s: starting faultServer (relay) and faultServer2 (writes, consumers)",
+                        mode.label);
                 relay.configure(mode, true, false);
                 consumer.configure(mode, false, true);
                 startAll(relay, consumer);
@@ -79,6 +83,7 @@ public final class Faults {
                     String run = s.id + "-" + mode.transactionMode + "-" + token;
                     Result r = run(s, run, relay, consumer, sizes);
                     rows.add(new Report.Row(s, mode, r));
+                    write(new Report(rows, sizes, ci, Duration.between(STARTED, Instant.now())));
                     say(
                             "%s: %s — committed %d, lost %d, processed duplicates %d, order"
                                     + " violations %d, stuck %d, recovered in %s",
@@ -89,7 +94,9 @@ public final class Faults {
                             r.processedDuplicates(),
                             r.orderViolations(),
                             r.stuck(),
-                            r.recoverySeconds() < 0 ? "(not recovered)" : r.recoverySeconds() + " s");
+                            r.recoverySeconds() < 0
+                                    ? "(not recovered)"
+                                    : r.recoverySeconds() + " s");
                 }
                 stopAll(relay, consumer);
             }
@@ -99,15 +106,8 @@ public final class Faults {
         Report report = new Report(rows, sizes, ci, Duration.between(STARTED, Instant.now()));
         System.out.println();
         System.out.println(report.table());
-        Path out = Path.of(System.getProperty("faults.report", "faults/target/faults-report.md"));
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, report.markdown());
-        say("report written to %s", out);
-        String docs = System.getProperty("faults.docs");
-        if (docs != null && !docs.isBlank()) {
-            report.updateDocs(Path.of(docs));
-            say("results written to %s", docs);
-        }
+        write(report);
+        say("report written to %s", REPORT);
         boolean passed = rows.stream().allMatch(r -> r.result().passed());
         say(
                 "%s after %d s",
@@ -116,8 +116,20 @@ public final class Faults {
         System.exit(passed ? 0 : 1);
     }
 
-    private static Result run(
-            Scenario s, String run, Liberty relay, Liberty consumer, Sizes sizes)
+    /**
+     * Writes the report so far: after every scenario, so that an interrupted run leaves its
+     * results.
+     */
+    private static void write(Report report) throws java.io.IOException {
+        Files.createDirectories(REPORT.toAbsolutePath().getParent());
+        Files.writeString(REPORT, report.markdown());
+        String docs = System.getProperty("faults.docs");
+        if (docs != null && !docs.isBlank()) {
+            report.updateDocs(Path.of(docs));
+        }
+    }
+
+    private static Result run(Scenario s, String run, Liberty relay, Liberty consumer, Sizes sizes)
             throws Exception {
         say("%s: %s", run, s.description);
         Load load = new Load(run, s.writeTargets(relay, consumer), sizes, s.poisonShare());
@@ -127,7 +139,9 @@ public final class Faults {
         load.await();
         Instant loadEnd = Instant.now();
         Instant whole = healed.isAfter(loadEnd) ? healed : loadEnd;
-        say("%s: load done (%d failed requests); waiting for the ledgers to agree", run, load.failures());
+        say(
+                "%s: load done (%d failed requests); waiting for the ledgers to agree",
+                run, load.failures());
         double recovery = -1;
         long deadline = System.nanoTime() + sizes.recovery().toNanos();
         while (System.nanoTime() < deadline) {
@@ -218,7 +232,7 @@ public final class Faults {
     static void say(String format, Object... args) {
         System.out.println(
                 "[faults "
-                        + LocalTime.now().truncatedTo(ChronoUnit.SECONDS)
+                        + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))
                         + "] "
                         + String.format(format, args));
     }

@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Concurrent writers over HTTP: each request commits one order and its event per key it names,
- * each in its own transaction, on one of the target servers. A request that fails (a server killed,
- * the database down) is not counted and the writer tries the next server after a short pause; what
+ * Concurrent writers over HTTP: each request commits one order and its event per key it names, each
+ * in its own transaction, on one of the target servers. A request that fails (a server killed, the
+ * database down) is not counted and the writer tries the next server after a short pause; what
  * really committed is read from the database, never from the answers.
  */
 final class Load {

@@ -63,7 +63,8 @@ final class Report {
                                     : String.format(Locale.ROOT, "%.1f", x.recoverySeconds()),
                             x.passed() ? "pass" : "**FAIL**"));
         }
-        long total = rows.stream().mapToLong(r -> r.result().committed() + r.result().poison()).sum();
+        long total =
+                rows.stream().mapToLong(r -> r.result().committed() + r.result().poison()).sum();
         t.append(
                 String.format(
                         Locale.ROOT,

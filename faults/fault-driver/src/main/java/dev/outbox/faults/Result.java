@@ -48,7 +48,9 @@ record Result(
                 Database.count(
                         c, "SELECT count(*) FROM fault_order WHERE run = ? AND kind = 'GOOD'", run),
                 Database.count(
-                        c, "SELECT count(*) FROM fault_order WHERE run = ? AND kind <> 'GOOD'", run),
+                        c,
+                        "SELECT count(*) FROM fault_order WHERE run = ? AND kind <> 'GOOD'",
+                        run),
                 Database.count(
                         c,
                         "SELECT count(*) FROM outbox_record WHERE aggregate_id LIKE ? || '.p%'"

@@ -38,10 +38,10 @@ record Sizes(
 
     static final Sizes CI =
             new Sizes(
-                    1000,
-                    200,
+                    600,
+                    150,
                     6,
-                    2,
+                    1,
                     Duration.ofSeconds(10),
                     Duration.ofSeconds(3),
                     1,

@@ -5,8 +5,8 @@ import java.util.Map;
 import dev.outbox.OutboxEvent;
 
 /**
- * The event every writer fires. The run and the order id travel as headers, so that a consumer
- * can file what it processed against the order without reading the payload.
+ * The event every writer fires. The run and the order id travel as headers, so that a consumer can
+ * file what it processed against the order without reading the payload.
  *
  * @param orderId the business row's id
  * @param run the scenario run that wrote it

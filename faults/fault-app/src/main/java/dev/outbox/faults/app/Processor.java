@@ -11,7 +11,10 @@ import dev.outbox.Deduplicated;
 
 /**
  * Processes a message once, behind the inbox: in the message-driven bean's XA transaction, or in a
- * transaction of the database alone when the datasource is not XA (the README's two patterns).
+ * transaction of the database alone (the README's two patterns). The inbox's strict order check
+ * rolls back a message that comes after a gap in its key, so that it is redelivered after its
+ * predecessor: a predecessor whose processing failed (database down) is redelivered after the
+ * broker's redelivery delay, and its successors would otherwise overtake it.
  */
 @ApplicationScoped
 public class Processor {
@@ -25,7 +28,7 @@ public class Processor {
      * @param message the message, processed in the caller's (XA) transaction
      */
     @Transactional(TxType.MANDATORY)
-    @Deduplicated(consumer = CONSUMER)
+    @Deduplicated(consumer = CONSUMER, ordering = Deduplicated.Ordering.STRICT)
     public void inCallerTransaction(Message message) throws JMSException {
         ledger.processed(message);
     }
@@ -34,7 +37,7 @@ public class Processor {
      * @param message the message, processed in a transaction of the database alone
      */
     @Transactional(TxType.REQUIRED)
-    @Deduplicated(consumer = CONSUMER)
+    @Deduplicated(consumer = CONSUMER, ordering = Deduplicated.Ordering.STRICT)
     public void inOwnTransaction(Message message) throws JMSException {
         ledger.processed(message);
     }

@@ -14,7 +14,9 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class Writer {
 
-    /** Bytes of filler in an oversized payload: above the broker's limit of 64 KiB (faults/broker). */
+    /**
+     * Bytes of filler in an oversized payload: above the broker's limit of 64 KiB (faults/broker).
+     */
     static final int OVERSIZED_BYTES = 80 * 1024;
 
     private static final String FILLER = "x".repeat(OVERSIZED_BYTES);

@@ -12,7 +12,9 @@ import org.apache.activemq.artemis.core.transaction.Transaction;
 /**
  * Refuses messages larger than {@code max-bytes} (and every large, streamed message) sent to
  * addresses starting with {@code prefix}: the broker side of the fault suite's oversized poison
- * events. Artemis's core protocol has no message size limit of its own; many brokers do.
+ * events. Artemis's core protocol has no message size limit of its own; many brokers do. The
+ * refusal marks the sender's transaction rollback-only, so that its commit fails: without that, a
+ * refused send in a transaction is only logged by the broker, and the producer never learns of it.
  */
 public class MessageSizeLimit implements ActiveMQServerPlugin {
 
@@ -39,15 +41,22 @@ public class MessageSizeLimit implements ActiveMQServerPlugin {
         }
         long size = message.getWholeMessageSize();
         if (message.isLargeMessage() || size > maxBytes) {
-            throw new ActiveMQException(
-                    ActiveMQExceptionType.GENERIC_EXCEPTION,
-                    "FAULTS0001: message of "
-                            + size
-                            + " bytes to "
-                            + address
-                            + " refused: over the limit of "
-                            + maxBytes
-                            + " bytes");
+            ActiveMQException refused =
+                    new ActiveMQException(
+                            ActiveMQExceptionType.GENERIC_EXCEPTION,
+                            "FAULTS0001: message of "
+                                    + size
+                                    + " bytes to "
+                                    + address
+                                    + " refused: over the limit of "
+                                    + maxBytes
+                                    + " bytes");
+            // a send in a transaction does not wait for the broker's answer: only a transaction
+            // that cannot commit tells the producer (as Artemis does for an address that is full)
+            if (tx != null) {
+                tx.markAsRollbackOnly(refused);
+            }
+            throw refused;
         }
     }
 }
