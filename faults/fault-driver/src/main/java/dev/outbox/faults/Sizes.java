@@ -27,7 +27,7 @@ record Sizes(
 
     static final Sizes FULL =
             new Sizes(
-                    9000,
+                    8500,
                     1500,
                     8,
                     5,
