@@ -3,8 +3,11 @@ package dev.outbox.faults;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The standalone Artemis broker on 127.0.0.1:61636, created by scripts/faults.sh under {@code
@@ -25,9 +28,18 @@ final class Broker {
 
     private Broker() {}
 
-    /** Stops the broker (the service script's orderly stop) and waits until its port is closed. */
+    /**
+     * Stops the broker in order (SIGTERM, as its service script does, but waiting as long as the
+     * shutdown takes under load, where the script gives up after 5 s) and waits until its port is
+     * closed.
+     */
     static void stop() throws Exception {
-        service("stop");
+        long pid = Long.parseLong(Files.readString(HOME.resolve("data/artemis.pid")).trim());
+        Optional<ProcessHandle> broker = ProcessHandle.of(pid);
+        if (broker.isPresent()) {
+            broker.get().destroy();
+            broker.get().onExit().get(2, TimeUnit.MINUTES);
+        }
         Waits.until("the broker's port to close", Duration.ofMinutes(1), () -> !listening());
     }
 
