@@ -1,0 +1,137 @@
+package dev.outbox.faults;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * The suite's own PostgreSQL cluster ("faults", port 5433, created by scripts/faults.sh), never the
+ * machine's shared one: scenario 3 restarts it. Holds the outbox's tables and the ledgers.
+ */
+final class Database {
+
+    static final int PORT = Integer.getInteger("faults.pg.port", 5433);
+    static final String NAME = "outbox_faults";
+    private static final String VERSION = System.getProperty("faults.pg.version", "15");
+    private static final String CLUSTER = "faults";
+
+    private Database() {}
+
+    /**
+     * @return a connection to the suite's database as its owner
+     */
+    static Connection connect() throws SQLException {
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + PORT + "/" + NAME, "outbox", "outbox");
+    }
+
+    /** Creates the database afresh: the outbox's tables (its shipped DDL) and the ledgers. */
+    static void recreate() throws SQLException, IOException {
+        try (Connection admin =
+                        DriverManager.getConnection(
+                                "jdbc:postgresql://127.0.0.1:" + PORT + "/postgres",
+                                "postgres",
+                                "");
+                Statement s = admin.createStatement()) {
+            // a killed server may have left prepared transactions, which would keep the database
+            // busy
+            try (ResultSet rs =
+                    s.executeQuery(
+                            "SELECT gid FROM pg_prepared_xacts WHERE database = '" + NAME + "'")) {
+                while (rs.next()) {
+                    rollbackPrepared(rs.getString(1));
+                }
+            }
+            s.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
+            s.execute(
+                    "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'outbox')"
+                            + " THEN CREATE ROLE outbox LOGIN PASSWORD 'outbox'; END IF; END $$");
+            s.execute("CREATE DATABASE " + NAME + " OWNER outbox");
+        }
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            s.execute(resource("META-INF/outbox/schema/postgresql.sql"));
+            s.execute(resource("fault-tables.sql"));
+        }
+    }
+
+    private static void rollbackPrepared(String gid) throws SQLException {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            s.execute("ROLLBACK PREPARED '" + gid.replace("'", "''") + "'");
+        }
+    }
+
+    /**
+     * Stops the cluster (fast: open transactions are aborted, prepared ones kept), keeps it down,
+     * and starts it again.
+     *
+     * @param outage how long it stays down
+     */
+    static void restart(Duration outage) throws Exception {
+        Commands.run(
+                "pg_ctlcluster",
+                "--skip-systemctl-redirect",
+                VERSION,
+                CLUSTER,
+                "stop",
+                "-m",
+                "fast");
+        Thread.sleep(outage.toMillis());
+        Commands.run("pg_ctlcluster", "--skip-systemctl-redirect", VERSION, CLUSTER, "start");
+        Waits.until("the database to accept connections", Duration.ofMinutes(1), Database::up);
+    }
+
+    private static boolean up() {
+        try (Connection c = connect()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * @param sql a query with one long result, with {@code ?} for the run
+     * @param run the scenario run
+     * @return the result
+     */
+    static long count(Connection c, String sql, String run) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
+                ps.setString(i, run);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = Database.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException(name + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * @return the server's version string
+     */
+    static String version() throws SQLException {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW server_version")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.outbox.faults;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The results as a Markdown table, with the machine and the command that produced them. */
+final class Report {
+
+    private static final String START = "<!-- faults:results:start -->";
+    private static final String END = "<!-- faults:results:end -->";
+
+    /** One scenario in one mode. */
+    record Row(Scenario scenario, Mode mode, Result result) {}
+
+    private final List<Row> rows;
+    private final Sizes sizes;
+    private final boolean ci;
+    private final Duration took;
+
+    Report(List<Row> rows, Sizes sizes, boolean ci, Duration took) {
+        this.rows = rows;
+        this.sizes = sizes;
+        this.ci = ci;
+        this.took = took;
+    }
+
+    /**
+     * @return the results table
+     */
+    String table() {
+        StringBuilder t = new StringBuilder();
+        t.append(
+                "| scenario | mode | committed | delivered | lost | duplicates delivered by the"
+                        + " broker | duplicates processed | order violations | stuck | poison"
+                        + " settled | phantoms | time to recover (s) | result |\n");
+        t.append("| --- | --- |").append(" ---: |".repeat(10)).append(" --- |\n");
+        for (Row r : rows) {
+            Result x = r.result();
+            t.append(
+                    String.format(
+                            Locale.ROOT,
+                            "| %s %s | %s | %d | %d | %d | %d | %d | %d | %d | %s | %d | %s | %s |%n",
+                            r.scenario().id,
+                            r.scenario().title,
+                            r.mode().label,
+                            x.committed(),
+                            x.delivered(),
+                            x.lost(),
+                            x.brokerDuplicates(),
+                            x.processedDuplicates(),
+                            x.orderViolations(),
+                            x.stuck(),
+                            x.poison() == 0 ? "-" : x.poisonSettled() + " of " + x.poison(),
+                            x.phantoms(),
+                            x.recoverySeconds() < 0
+                                    ? "not recovered"
+                                    : String.format(Locale.ROOT, "%.1f", x.recoverySeconds()),
+                            x.passed() ? "pass" : "**FAIL**"));
+        }
+        long total =
+                rows.stream().mapToLong(r -> r.result().committed() + r.result().poison()).sum();
+        t.append(
+                String.format(
+                        Locale.ROOT,
+                        "%nEvents committed in all: %d. Run took %d min.%n",
+                        total,
+                        took.toMinutes()));
+        return t.toString();
+    }
+
+    /**
+     * @return the table with the command and the machine
+     */
+    String markdown() throws IOException {
+        return String.format(
+                Locale.ROOT,
+                "Measured on %s with `%s` (%d good events per scenario and mode over %d keys, %d"
+                        + " writers).%n%nMachine: %s.%n%n%s",
+                LocalDate.now(),
+                ci ? "scripts/faults.sh --ci" : "scripts/faults.sh",
+                sizes.events(),
+                sizes.keys(),
+                sizes.writers(),
+                machine(),
+                table());
+    }
+
+    /**
+     * Replaces the results section of the reliability document.
+     *
+     * @param docs docs/reliability.md
+     */
+    void updateDocs(Path docs) throws IOException {
+        String text = Files.readString(docs);
+        int start = text.indexOf(START);
+        int end = text.indexOf(END);
+        if (start < 0 || end < start) {
+            throw new IOException(docs + " lacks the markers " + START + " and " + END);
+        }
+        Files.writeString(
+                docs,
+                text.substring(0, start + START.length())
+                        + "\n"
+                        + markdown()
+                        + text.substring(end));
+    }
+
+    private static String machine() throws IOException {
+        String cpu =
+                Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                        .filter(l -> l.startsWith("model name"))
+                        .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                        .findFirst()
+                        .orElse("unknown CPU");
+        long memKb =
+                Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                        .filter(l -> l.startsWith("MemTotal"))
+                        .map(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                        .findFirst()
+                        .orElse(0L);
+        String os =
+                Files.readAllLines(Path.of("/etc/os-release")).stream()
+                        .filter(l -> l.startsWith("PRETTY_NAME="))
+                        .map(l -> l.substring(12).replace("\"", ""))
+                        .collect(Collectors.joining());
+        String pg;
+        try {
+            pg = Database.version();
+        } catch (Exception e) {
+            pg = "unknown";
+        }
+        return String.format(
+                Locale.ROOT,
+                "%d cores (%s), %d GB RAM, %s, Java %s, PostgreSQL %s, Open Liberty %s, Artemis %s;"
+                        + " shared with other jobs",
+                Runtime.getRuntime().availableProcessors(),
+                cpu,
+                Math.round(memKb / 1024.0 / 1024.0),
+                os,
+                System.getProperty("java.version"),
+                pg,
+                System.getProperty("faults.liberty.version", "?"),
+                System.getProperty("faults.artemis.version", "?"));
+    }
+}

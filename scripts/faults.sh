@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# The fault suite (docs/reliability.md): builds the suite's application and driver, creates and starts its own
+# PostgreSQL cluster ("faults", 127.0.0.1:5433) and Artemis broker (127.0.0.1:61636) under faults/target, installs
+# Open Liberty (faultServer on 9380, faultServer2 on 9381), then runs every scenario in both relay modes under load
+# with its faults and reconciles the ledgers. Exits non-zero when a pass criterion fails.
+#
+#   scripts/faults.sh                  the full run (over 100,000 events; about an hour on 2 cores); writes the
+#                                      results into docs/reliability.md
+#   scripts/faults.sh --ci             the small run for CI (a few minutes); results in faults/target only
+#   FAULTS_ONLY=s1,s4 FAULTS_MODES=xa scripts/faults.sh --ci     some scenarios (s1..s6) or one mode (xa, local)
+#
+# Needs: Java 17+, Maven, PostgreSQL's server packages (Debian's postgresql-common tools), the library installed in
+# ~/.m2 (mvn install -DskipTests). Everything else is created here, idempotently. Run as root (or as a user who may
+# run pg_createcluster and pg_ctlcluster).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CI_RUN=false
+[ "${1:-}" = "--ci" ] && CI_RUN=true
+MVN="mvn -B -ntp -q"
+TARGET=faults/target
+PG_PORT=5433
+ARTEMIS_PORT=61636
+say() { echo "[faults $(date +%H:%M:%S)] $*"; }
+
+if [ ! -f "$HOME/.m2/repository/dev/outbox/outbox-jms/0.1.0-SNAPSHOT/outbox-jms-0.1.0-SNAPSHOT.jar" ]; then
+  echo "[faults] the library is not installed in ~/.m2: run 'mvn install -DskipTests' first" >&2
+  exit 1
+fi
+
+say "building the fault suite (application WAR, driver, Open Liberty, Artemis)"
+$MVN -f faults/pom.xml package -Pfaults -DskipTests
+
+# --- PostgreSQL: a cluster of our own, which scenario 3 restarts (never the machine's shared one) ---
+PG_VERSION=$(ls /etc/postgresql | sort -V | tail -1)
+if ! pg_lsclusters -h | awk '{print $1, $2}' | grep -qx "$PG_VERSION faults"; then
+  say "creating the PostgreSQL cluster $PG_VERSION/faults on port $PG_PORT"
+  pg_createcluster "$PG_VERSION" faults -p "$PG_PORT" --start-conf=manual -- \
+    --auth-local=trust --auth-host=trust >/dev/null
+fi
+PG_CONF=/etc/postgresql/$PG_VERSION/faults/conf.d/faults.conf
+mkdir -p "$(dirname "$PG_CONF")"
+cat > "$PG_CONF.new" <<CONF
+# the fault suite's cluster: loopback only, XA needs prepared transactions
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+max_connections = 200
+max_prepared_transactions = 100
+CONF
+if ! cmp -s "$PG_CONF.new" "$PG_CONF"; then
+  mv "$PG_CONF.new" "$PG_CONF"
+  pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" faults stop -m fast >/dev/null 2>&1 || true
+else
+  rm "$PG_CONF.new"
+fi
+if ! pg_isready -q -h 127.0.0.1 -p "$PG_PORT"; then
+  say "starting the PostgreSQL cluster $PG_VERSION/faults"
+  pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" faults start
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$PG_PORT" && break; sleep 1; done
+fi
+
+# --- Artemis: a broker instance of our own, emptied before each run ---
+ARTEMIS_HOME=$(ls -d $TARGET/artemis-dist/apache-artemis-* | head -1)
+BROKER=$TARGET/broker
+if [ ! -f "$BROKER/etc/broker.xml" ]; then
+  say "creating the broker instance in $BROKER"
+  rm -rf "$BROKER"
+  # only the core protocol: the other protocols' ports belong to other brokers on this machine
+  "$ARTEMIS_HOME/bin/artemis" create "$BROKER" --silent --user outbox --password outbox \
+    --require-login --no-web --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor \
+    --no-hornetq-acceptor --host 127.0.0.1 --default-port $ARTEMIS_PORT >/dev/null
+  sed -i '/<address-settings>/r faults/broker/address-settings.xml' "$BROKER/etc/broker.xml"
+  sed -i '/<\/core>/e cat faults/broker/broker-plugins.xml' "$BROKER/etc/broker.xml"
+fi
+# the broker plugin that refuses oversized messages, as built
+cp faults/fault-broker/target/fault-broker.jar "$BROKER/lib/"
+"$BROKER/bin/artemis-service" stop >/dev/null 2>&1 || true
+rm -rf "$BROKER/data"
+
+WLP=$TARGET/liberty/wlp
+cleanup() {
+  say "stopping the servers, the broker and the PostgreSQL cluster"
+  for s in faultServer faultServer2; do
+    [ -f "$WLP/usr/servers/$s/server.xml" ] && "$WLP/bin/server" stop "$s" >/dev/null 2>&1 || true
+  done
+  "$BROKER/bin/artemis-service" stop >/dev/null 2>&1 || true
+  pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" faults stop -m fast >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+for sig in INT TERM HUP; do trap "say 'interrupted (SIG$sig)'; exit 130" $sig; done
+say "starting the broker on 127.0.0.1:$ARTEMIS_PORT (log: $BROKER/log/artemis.log)"
+"$BROKER/bin/artemis-service" start >/dev/null
+for _ in $(seq 1 60); do
+  (exec 3<>/dev/tcp/127.0.0.1/$ARTEMIS_PORT) 2>/dev/null && break
+  sleep 1
+done
+if ! (exec 3<>/dev/tcp/127.0.0.1/$ARTEMIS_PORT) 2>/dev/null; then
+  echo "[faults] the broker did not start; see $BROKER/log/artemis.log or run $BROKER/bin/artemis run" >&2
+  exit 1
+fi
+
+CP="faults/fault-driver/target/classes:$(cat faults/fault-driver/target/classpath.txt)"
+DOCS=""
+$CI_RUN || DOCS=docs/reliability.md
+java -Xmx512m -cp "$CP" \
+  -Dfaults.ci=$CI_RUN \
+  -Dfaults.modes="${FAULTS_MODES:-xa,local}" \
+  -Dfaults.only="${FAULTS_ONLY:-}" \
+  -Dfaults.xa-consumer="${FAULTS_XA_CONSUMER:-false}" \
+  -Dfaults.docs="$DOCS" \
+  -Dfaults.pg.version="$PG_VERSION" \
+  -Dfaults.liberty.version="$(sed -n 's/^com.ibm.websphere.productVersion=//p' "$WLP/lib/versions/openliberty.properties")" \
+  -Dfaults.artemis.version="$(basename "$ARTEMIS_HOME" | sed 's/apache-artemis-//')" \
+  dev.outbox.faults.Faults
