@@ -41,6 +41,22 @@ final class Failures {
                 true);
     }
 
+    /**
+     * Artemis refuses a whole transaction at commit when one of its messages repeats a duplicate id
+     * the broker has seen: the message was accepted before (a resend after the marks failed).
+     *
+     * @return whether the failure is such a refusal
+     */
+    static boolean duplicateRefused(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("ActiveMQDuplicateIdException")
+                    || String.valueOf(t.getMessage()).contains("Duplicate message detected")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static DispatchException onSend(OutboxRecord record, Throwable cause) {
         DispatchException.Kind kind = classifySend(cause);
         return new DispatchException(kind, record, describe(cause), cause);

@@ -92,6 +92,10 @@ public class JmsDispatcher {
                 try {
                     session.commit();
                 } catch (JMSException | RuntimeException e) {
+                    if (records.size() == 1 && Failures.duplicateRefused(e)) {
+                        // the broker has this record already: it was sent before its marks failed
+                        return;
+                    }
                     throw Failures.onCommit(e);
                 }
             }
