@@ -28,14 +28,16 @@ final class Parsers {
         if (!m.matches()) {
             throw new IllegalArgumentException(expected);
         }
+        String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
         long value;
         try {
-            value = Long.parseLong(m.group(1));
-        } catch (NumberFormatException e) {
+            value =
+                    Math.multiplyExact(
+                            Long.parseLong(m.group(1)),
+                            unit.equals("mb") ? 1024 * 1024 : unit.equals("kb") ? 1024 : 1);
+        } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException(expected);
         }
-        String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
-        value *= unit.equals("mb") ? 1024 * 1024 : unit.equals("kb") ? 1024 : 1;
         if (value < min || value > max) {
             throw new IllegalArgumentException(expected);
         }

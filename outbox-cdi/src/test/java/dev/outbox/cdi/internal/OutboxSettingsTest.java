@@ -96,7 +96,10 @@ class OutboxSettingsTest {
         assertEquals(65536, maxSize("65536"));
         assertEquals(65536, maxSize("64KB"));
         assertEquals(2 * 1024 * 1024, maxSize("2 mb"));
-        for (String bad : new String[] {"0", "-1", "1GB", "65MB", "lots", "99999999999999"}) {
+        for (String bad :
+                new String[] {
+                    "0", "-1", "1GB", "65MB", "lots", "99999999999999", "900000000000000000MB"
+                }) {
             List<String> problems = read(Map.of("outbox.payload.max-size", bad)).problems();
             assertEquals(1, problems.size(), bad);
             assertContains(problems, "for outbox.payload.max-size: expected a size from 1 to");
