@@ -37,27 +37,10 @@ scripts/prepare-databases.sh
 ARTEMIS_HOME=$(ls -d benchmarks/target/artemis-dist/apache-artemis-* | head -1)
 BROKER=benchmarks/target/broker
 PORT=61626
-if [ ! -d "$BROKER" ]; then
-  echo "[bench] creating the broker instance in $BROKER"
-  # only the core protocol: the other protocols' ports belong to other brokers on this machine
-  "$ARTEMIS_HOME/bin/artemis" create "$BROKER" --silent --user outbox --password outbox \
-    --require-login --no-web --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor \
-    --no-hornetq-acceptor --host 127.0.0.1 --default-port $PORT >/dev/null
-fi
-stop_broker() { "$BROKER/bin/artemis-service" stop >/dev/null 2>&1 || true; }
-trap stop_broker EXIT
-if ! (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null; then
-  echo "[bench] starting the broker (log: $BROKER/log/artemis.log)"
-  "$BROKER/bin/artemis-service" start >/dev/null
-  for _ in $(seq 1 60); do
-    (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break
-    sleep 1
-  done
-fi
-if ! (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null; then
-  echo "[bench] the broker did not start; see $BROKER/log/artemis.log" >&2
-  exit 1
-fi
+. scripts/broker.sh
+broker_create bench "$ARTEMIS_HOME" "$BROKER" $PORT
+trap 'broker_stop "$BROKER"' EXIT
+broker_start bench "$BROKER" $PORT
 
 # which library is measured: the jars packed into the WAR (from ~/.m2), with the repository's commit
 LIB="commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$( [ -n "$(git status --porcelain -- outbox-cdi outbox-jpa outbox-jms 2>/dev/null)" ] && echo ' (library sources modified in the work tree)'); jars in the WAR: $(unzip -l benchmarks/bench-app/target/bench.war | awk '/WEB-INF\/lib\/outbox-/ {print $2, $3}' | tr '\n' ' ')"

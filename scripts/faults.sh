@@ -61,19 +61,15 @@ fi
 # --- Artemis: a broker instance of our own, emptied before each run ---
 ARTEMIS_HOME=$(ls -d $TARGET/artemis-dist/apache-artemis-* | head -1)
 BROKER=$TARGET/broker
+. scripts/broker.sh
 if [ ! -f "$BROKER/etc/broker.xml" ]; then
-  say "creating the broker instance in $BROKER"
-  rm -rf "$BROKER"
-  # only the core protocol: the other protocols' ports belong to other brokers on this machine
-  "$ARTEMIS_HOME/bin/artemis" create "$BROKER" --silent --user outbox --password outbox \
-    --require-login --no-web --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor \
-    --no-hornetq-acceptor --host 127.0.0.1 --default-port $ARTEMIS_PORT >/dev/null
+  broker_create faults "$ARTEMIS_HOME" "$BROKER" $ARTEMIS_PORT
   sed -i '/<address-settings>/r faults/broker/address-settings.xml' "$BROKER/etc/broker.xml"
   sed -i '/<\/core>/e cat faults/broker/broker-plugins.xml' "$BROKER/etc/broker.xml"
 fi
 # the broker plugin that refuses oversized messages, as built
 cp faults/fault-broker/target/fault-broker.jar "$BROKER/lib/"
-"$BROKER/bin/artemis-service" stop >/dev/null 2>&1 || true
+broker_stop "$BROKER"
 rm -rf "$BROKER/data"
 
 WLP=$TARGET/liberty/wlp
@@ -82,21 +78,12 @@ cleanup() {
   for s in faultServer faultServer2; do
     [ -f "$WLP/usr/servers/$s/server.xml" ] && "$WLP/bin/server" stop "$s" >/dev/null 2>&1 || true
   done
-  "$BROKER/bin/artemis-service" stop >/dev/null 2>&1 || true
+  broker_stop "$BROKER"
   pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" faults stop -m fast >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 for sig in INT TERM HUP; do trap "say 'interrupted (SIG$sig)'; exit 130" $sig; done
-say "starting the broker on 127.0.0.1:$ARTEMIS_PORT (log: $BROKER/log/artemis.log)"
-"$BROKER/bin/artemis-service" start >/dev/null
-for _ in $(seq 1 60); do
-  (exec 3<>/dev/tcp/127.0.0.1/$ARTEMIS_PORT) 2>/dev/null && break
-  sleep 1
-done
-if ! (exec 3<>/dev/tcp/127.0.0.1/$ARTEMIS_PORT) 2>/dev/null; then
-  echo "[faults] the broker did not start; see $BROKER/log/artemis.log or run $BROKER/bin/artemis run" >&2
-  exit 1
-fi
+broker_start faults "$BROKER" $ARTEMIS_PORT
 
 CP="faults/fault-driver/target/classes:$(cat faults/fault-driver/target/classpath.txt)"
 DOCS=""

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.outbox.Outbox;
+import dev.outbox.OutboxEvent;
 import dev.outbox.OutboxRecord;
 import dev.outbox.RecordStatus;
 import dev.outbox.it.app.Events;
@@ -118,6 +120,34 @@ class RelayFailuresIT {
                         r -> r.status() == RecordStatus.DISPATCHED);
         assertEquals(0, sent.attempts(), "an operator's retry starts the count again");
         assertFalse(outbox.retry(failed.id()), "only dead letters can be retried");
+    }
+
+    @Test
+    void aRecordTheBrokerRefusesAtCommitDoesNotHoldBackTheRestOfItsBatch() throws Exception {
+        String prefix = unique("commit");
+        probe.drain(ToFullQueue.QUEUE);
+        probe.sendPlain(ToFullQueue.QUEUE, "fills the queue");
+        // one batch of 10: the broker refuses the whole transaction at commit for one record
+        List<OutboxEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            batch.add(new Note(prefix + "-" + i, "good " + i));
+            if (i == 5) {
+                batch.add(new ToFullQueue(prefix + "-full"));
+            }
+        }
+        events.fireAll(batch);
+
+        List<Received> got = probe.receiveAll(QUEUE, prefix, 9, WAIT.toMillis());
+        assertEquals(9, got.size(), "the good records of the batch: " + got);
+        OutboxRecordEntity refused =
+                Await.value(
+                        "the refused record is FAILED after its attempts",
+                        WAIT,
+                        () -> probe.records(prefix + "-full").get(0),
+                        r -> r.status() == RecordStatus.FAILED);
+        assertEquals(3, refused.attempts());
+        assertEquals(1, probe.drain(ToFullQueue.QUEUE), "only the filler reached the queue");
+        assertTrue(outbox.delete(refused.id()));
     }
 
     @Test

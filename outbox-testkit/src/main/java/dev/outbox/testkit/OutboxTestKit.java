@@ -37,6 +37,7 @@ import dev.outbox.RecordStatus;
 import dev.outbox.cdi.internal.Durations;
 import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.OutboxSettings;
+import dev.outbox.jms.internal.Batches;
 import dev.outbox.jms.internal.DispatchException;
 import dev.outbox.jms.internal.RelayWorker;
 
@@ -223,38 +224,20 @@ public class OutboxTestKit {
     }
 
     private int runBatches() {
-        int sent = 0;
-        int oneByOne = 0;
-        for (int round = 0; round < 1_000_000; round++) {
-            List<OutboxRecord> claimed = new ArrayList<>();
-            try {
-                int n = worker.relayBatch(oneByOne > 0 ? 1 : settings.batchSize(), claimed);
-                if (claimed.isEmpty()) {
-                    return sent;
+        Batches batches = new Batches(worker, settings.batchSize());
+        try {
+            for (int round = 0; round < 1_000_000; round++) {
+                if (batches.next() == 0) {
+                    break;
                 }
-                sent += n;
-                oneByOne = Math.max(0, oneByOne - 1);
-            } catch (DispatchException e) {
-                if (e.record() != null) {
-                    worker.recordFailure(e);
-                } else if (e.atCommit() && claimed.size() == 1) {
-                    worker.recordFailure(
-                            claimed.get(0),
-                            e.kind() == DispatchException.Kind.PERMANENT
-                                    ? DispatchException.Kind.PERMANENT
-                                    : DispatchException.Kind.RETRYABLE,
-                            String.valueOf(e.getMessage()));
-                } else if (e.atCommit() && claimed.size() > 1) {
-                    oneByOne = claimed.size(); // find the record the broker refused
-                } else {
-                    throw new OutboxException(
-                            Msg.TESTKIT_DRAIN_FAILED.format(String.valueOf(e.getMessage())), e);
-                }
-            } catch (RuntimeException e) {
-                throw new OutboxException(Msg.TESTKIT_DRAIN_FAILED.format(String.valueOf(e)), e);
             }
+        } catch (DispatchException e) {
+            throw new OutboxException(
+                    Msg.TESTKIT_DRAIN_FAILED.format(String.valueOf(e.getMessage())), e);
+        } catch (RuntimeException e) {
+            throw new OutboxException(Msg.TESTKIT_DRAIN_FAILED.format(String.valueOf(e)), e);
         }
-        return sent;
+        return (int) batches.sent();
     }
 
     /** Pending records a relay could claim now: due, not paused, first unsent of their key. */

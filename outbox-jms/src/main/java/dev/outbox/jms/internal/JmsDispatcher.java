@@ -85,13 +85,21 @@ public class JmsDispatcher {
             Session session = session(connection, local);
             boolean commit = local && session.getTransacted();
             Map<String, MessageProducer> producers = new HashMap<>();
-            for (OutboxRecord r : records) {
-                sendOne(session, producers, r);
+            try {
+                for (OutboxRecord r : records) {
+                    sendOne(session, producers, r);
+                }
+            } catch (DispatchException | RuntimeException e) {
+                if (commit) {
+                    rollback(session, e);
+                }
+                throw e;
             }
             if (commit) {
                 try {
                     session.commit();
                 } catch (JMSException | RuntimeException e) {
+                    rollback(session, e);
                     if (records.size() == 1 && Failures.duplicateRefused(e)) {
                         // the broker has this record already: it was sent before its marks failed
                         return;
@@ -125,6 +133,18 @@ public class JmsDispatcher {
             return connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         } catch (JMSException | RuntimeException e) {
             throw Failures.relay("cannot open a session on the broker", e);
+        }
+    }
+
+    /**
+     * Discards the sends of a batch that failed before its commit. Closing the connection does not:
+     * the resource adapter pools the session, and its next commit would deliver them.
+     */
+    private static void rollback(Session session, Exception failure) {
+        try {
+            session.rollback();
+        } catch (JMSException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -3,8 +3,6 @@ package dev.outbox.jms.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -28,7 +26,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 
-import dev.outbox.OutboxRecord;
 import dev.outbox.cdi.internal.Durations;
 import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.OutboxSettings;
@@ -53,6 +50,10 @@ import dev.outbox.spi.RecordStore;
 public class Relay {
 
     private static final String EXECUTOR = "java:comp/DefaultManagedExecutorService";
+
+    /** Relay intervals between two looks for rows with a status the outbox does not know. */
+    private static final int SWEEP_EVERY = 60;
+
     private static final java.util.logging.Logger LOG =
             java.util.logging.Logger.getLogger(Relay.class.getName());
 
@@ -66,7 +67,8 @@ public class Relay {
     private final AtomicBoolean again = new AtomicBoolean();
     private ManagedExecutorService executor;
     private RelayPause pause;
-    private int isolate;
+    private Batches batches;
+    private Instant nextSweep = Instant.MIN;
     private volatile boolean started;
     private volatile Instant lastRun;
     private volatile boolean failing;
@@ -83,6 +85,7 @@ public class Relay {
         }
         checkDuplicateWindow();
         pause = new RelayPause(settings.relayInterval(), settings.maxBackoff());
+        batches = new Batches(worker, settings.batchSize());
         if (settings.immediate()) {
             executor = lookupExecutor();
         }
@@ -158,11 +161,6 @@ public class Relay {
         sweep();
     }
 
-    /** Relay intervals between two looks for rows with a status the outbox does not know. */
-    private static final int SWEEP_EVERY = 60;
-
-    private Instant nextSweep = Instant.MIN;
-
     /**
      * Quarantines rows whose status was changed by hand to one the outbox does not know: at the
      * first tick, then every 60 intervals (a scan of the status index: not for every tick).
@@ -203,7 +201,7 @@ public class Relay {
         do {
             lastRun = clock.instant();
             try {
-                sent = batch();
+                sent = batches.next();
             } catch (DispatchException | RuntimeException e) {
                 if (Failures.lockConflict(e)) {
                     // another relay or a writer held the rows: the next run tries again
@@ -214,55 +212,7 @@ public class Relay {
                 return;
             }
             recovered();
-        } while (sent >= settings.batchSize() || isolate > 0);
-    }
-
-    /**
-     * Relays one batch. A record's own failure is recorded against it, and the batch counts as full
-     * so that the rest of it goes out at once. When the broker refuses a whole batch at commit, the
-     * records that were in it are sent one per transaction until the one at fault is found.
-     *
-     * @return the records sent, or the batch size after a record's failure
-     * @throws DispatchException when the relay as a whole must pause
-     * @throws RuntimeException when the database fails, which pauses the relay too
-     */
-    private int batch() throws DispatchException {
-        int limit = isolate > 0 ? 1 : settings.batchSize();
-        List<OutboxRecord> claimed = new ArrayList<>(limit);
-        try {
-            int sent = worker.relayBatch(limit, claimed);
-            isolate = sent == 0 ? 0 : Math.max(0, isolate - sent);
-            return isolate > 0 ? settings.batchSize() : sent;
-        } catch (DispatchException e) {
-            if (e.record() != null) {
-                worker.recordFailure(e);
-                return settings.batchSize();
-            }
-            if (!e.atCommit()) {
-                throw e;
-            }
-            return refusedAtCommit(claimed, e);
-        } catch (RuntimeException e) {
-            // an XA commit that failed, or the database
-            if (claimed.isEmpty()) {
-                throw e;
-            }
-            return refusedAtCommit(claimed, e);
-        }
-    }
-
-    private int refusedAtCommit(List<OutboxRecord> claimed, Exception e) throws DispatchException {
-        DispatchException.Kind kind = Failures.classifySend(e);
-        if (kind == DispatchException.Kind.RELAY) {
-            throw Failures.relay("the broker refused the batch", e);
-        }
-        if (claimed.size() == 1) {
-            isolate = Math.max(0, isolate - 1);
-            worker.recordFailure(claimed.get(0), kind, Failures.describe(e));
-        } else {
-            isolate = claimed.size();
-        }
-        return settings.batchSize();
+        } while (sent >= settings.batchSize());
     }
 
     private void paused(Exception e) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -37,25 +38,30 @@ public class RelayWorker {
     private final Clock clock = Clock.systemUTC();
 
     /**
-     * @param limit the most records to send
-     * @param claimed receives the records claimed, so that the caller knows them even when the
+     * @param limit the most records to claim
+     * @param trim picks the records to send of those claimed (a prefix, in order); the others stay
+     *     pending, untouched
+     * @param sending receives the records sent, so that the caller knows them even when the
      *     transaction fails to commit
-     * @return the number of records sent
+     * @return the number of records claimed
      * @throws DispatchException when a send failed: the transaction rolls back, nothing of the
      *     batch is marked, and the exception says whose failure it was
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int relayBatch(int limit, List<OutboxRecord> claimed) throws DispatchException {
-        List<OutboxRecord> batch;
+    public int relayBatch(
+            int limit, UnaryOperator<List<OutboxRecord>> trim, List<OutboxRecord> sending)
+            throws DispatchException {
+        List<OutboxRecord> claimed;
         try {
-            batch = store.claim(limit, clock.instant(), settings.holdFailedHeads());
+            claimed = store.claim(limit, clock.instant(), settings.holdFailedHeads());
         } catch (RuntimeException e) {
             throw Failures.relay("cannot claim records from the database", e);
         }
-        claimed.addAll(batch);
-        if (batch.isEmpty()) {
+        if (claimed.isEmpty()) {
             return 0;
         }
+        List<OutboxRecord> batch = trim.apply(claimed);
+        sending.addAll(batch);
         if (settings.xa()) {
             dispatcher.sendEnlisted(batch);
         } else {
@@ -73,7 +79,7 @@ public class RelayWorker {
         for (OutboxRecord r : batch) {
             counters.countDispatched(Duration.between(r.writtenAt(), sent));
         }
-        return batch.size();
+        return claimed.size();
     }
 
     /**
