@@ -23,4 +23,10 @@ public class LocalHandler {
     public void handle(Message message) throws JMSException {
         Listeners.handle("it-local", message, em);
     }
+
+    @Transactional
+    @Deduplicated(consumer = "it-local-strict", ordering = Deduplicated.Ordering.STRICT)
+    public void handleStrict(Message message) throws JMSException {
+        Listeners.handle("it-local-strict", message, em);
+    }
 }

@@ -172,6 +172,11 @@ public enum Msg {
             'E',
             "@Deduplicated on %s needs a jakarta.jms.Message parameter to find the message id"),
     INBOX_PURGED(407, 'I', "Purged %d inbox rows older than %s"),
+    INBOX_HELD(
+            408,
+            'W',
+            "Consumer %s holds message %s back until the messages before it on its key have been"
+                    + " processed: rolled back for redelivery"),
 
     // administration
     ADMIN_RETRIED(501, 'I', "Record %s was retried by an operator"),

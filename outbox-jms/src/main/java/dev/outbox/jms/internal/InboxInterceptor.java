@@ -1,6 +1,7 @@
 package dev.outbox.jms.internal;
 
 import jakarta.annotation.Priority;
+import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -11,6 +12,7 @@ import jakarta.jms.Message;
 import dev.outbox.Deduplicated;
 import dev.outbox.MessageProperties;
 import dev.outbox.OutboxException;
+import dev.outbox.RedeliveryRequiredException;
 import dev.outbox.cdi.internal.InboxService;
 import dev.outbox.cdi.internal.InboxService.Admission;
 import dev.outbox.cdi.internal.InboxService.Position;
@@ -20,7 +22,9 @@ import dev.outbox.cdi.internal.Transactions;
 /**
  * Runs a {@link Deduplicated} listener only for messages its consumer has not processed: the inbox
  * row is written in the listener's transaction, first, so that it commits or rolls back with the
- * listener's work.
+ * listener's work. A message the strict order check holds back rolls the transaction back; outside
+ * a message-driven bean's own {@code onMessage} it also throws {@link RedeliveryRequiredException},
+ * so that the message is not acknowledged.
  */
 @Deduplicated
 @Interceptor
@@ -44,9 +48,33 @@ public class InboxInterceptor {
             case DUPLICATE, OLDER -> null;
             case WAIT -> {
                 Transactions.registry().setRollbackOnly();
-                yield null;
+                if (deliveredInThisTransaction(ctx)) {
+                    // a message-driven bean's own transaction: its rollback redelivers the message
+                    yield null;
+                }
+                // elsewhere the message may have been received outside this transaction (the
+                // pattern without XA): only an exception keeps it from being acknowledged
+                throw new RedeliveryRequiredException(
+                        Msg.INBOX_HELD.format(call.consumer(), messageId(message)));
             }
         };
+    }
+
+    /**
+     * @return whether the call is a message-driven bean's {@code onMessage} in a transaction: the
+     *     container's, which holds the message's delivery (a transaction begun inside {@code
+     *     onMessage} starts after this interceptor)
+     */
+    private static boolean deliveredInThisTransaction(InvocationContext ctx) {
+        if (!ctx.getMethod().getName().equals("onMessage") || ctx.getTarget() == null) {
+            return false;
+        }
+        for (Class<?> c = ctx.getTarget().getClass(); c != null; c = c.getSuperclass()) {
+            if (c.isAnnotationPresent(MessageDriven.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String messageId(Message m) throws JMSException {
