@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The test command: unit tests, then the Liberty integration suite once per pass of the matrix.
+# The test command: unit tests, then the Liberty integration suite once per pass of the matrix, then the
+# fault suite's small run (scenarios in FAULTS_CI_ONLY, default s3,s4,s5).
 # Needs: Java 17+, Maven 3.8+, PostgreSQL on 127.0.0.1:5432 and MariaDB on 127.0.0.1:3306 (started
-# and prepared here if needed), Debian's chromium and chromium-driver for the console test.
+# and prepared here if needed), Debian's chromium and chromium-driver for the console test, and for the
+# fault suite Debian's PostgreSQL server tools (pg_createcluster) and the right to use them (root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MVN="mvn -B -ntp ${MVN_ARGS:-}"
