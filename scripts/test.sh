@@ -32,5 +32,6 @@ pass "MariaDB, XA, server time zone Pacific/Auckland (EE 11, Hibernate 7.4)" \
 pass "Derby embedded, XA, server time zone America/Los_Angeles (EE 11, Hibernate 7.4)" \
   $IT -Ddb=derby -Dit.tz=America/Los_Angeles
 # the fault suite's small run (docs/reliability.md), on a PostgreSQL cluster and a broker of its own
-pass "fault suite, CI size: ${FAULTS_CI_ONLY:=s3,s4,s5} in both relay modes" \
+FAULTS_CI_ONLY=${FAULTS_CI_ONLY:-s3,s4,s5}
+pass "fault suite, CI size: $FAULTS_CI_ONLY in both relay modes" \
   env FAULTS_ONLY="$FAULTS_CI_ONLY" scripts/faults.sh --ci

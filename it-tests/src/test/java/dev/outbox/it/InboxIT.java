@@ -130,20 +130,30 @@ class InboxIT {
     @Test
     @DisabledIfSystemProperty(named = "outbox.it.xa", matches = "false", disabledReason = XA)
     void strictOrderingWaitsForTheMissingMessage() throws Exception {
-        String key = unique("strict");
-        send("it.inbox.strict", key + "-1", key, 1);
-        Await.until("#1 processed", WAIT, () -> probe.effects("it-strict", key).size() == 1);
-        send("it.inbox.strict", key + "-3", key, 3);
-        Await.sleep(1000); // #3 goes round, rolled back for redelivery
-        assertEquals(1, probe.effects("it-strict", key).size(), "#3 processed before #2");
-        send("it.inbox.strict", key + "-2", key, 2);
+        strictOrderingWaits("it.inbox.strict", "it-strict", unique("strict"), "plain");
+    }
+
+    /**
+     * Sends #1, then #3, which the strict check must hold back until #2 came, then #2.
+     *
+     * @return the side effects, asserted to be #1, #2, #3 in that order
+     */
+    private List<Effect> strictOrderingWaits(String queue, String consumer, String key, String mode)
+            throws Exception {
+        send(queue, key + "-1", key, 1, mode);
+        Await.until("#1 processed", WAIT, () -> probe.effects(consumer, key).size() == 1);
+        send(queue, key + "-3", key, 3, mode);
+        Await.sleep(1000); // #3 goes round: its transaction rolls back, the broker redelivers it
+        assertEquals(1, probe.effects(consumer, key).size(), "#3 processed before #2");
+        send(queue, key + "-2", key, 2, mode);
         List<Effect> effects =
                 Await.value(
                         "all processed",
                         WAIT,
-                        () -> probe.effects("it-strict", key),
+                        () -> probe.effects(consumer, key),
                         l -> l.size() == 3);
         assertEquals(List.of(1L, 2L, 3L), effects.stream().map(Effect::getSeq).toList());
+        return effects;
     }
 
     @Test
@@ -176,20 +186,9 @@ class InboxIT {
 
     @Test
     void withoutXaAMessageHeldBackByTheStrictCheckIsRedeliveredNotLost() throws Exception {
-        String key = unique("local-strict");
-        send("it.inbox.local", key + "-1", key, 1, "strict");
-        Await.until("#1 processed", WAIT, () -> probe.effects("it-local-strict", key).size() == 1);
-        send("it.inbox.local", key + "-3", key, 3, "strict");
-        Await.sleep(1000); // #3 goes round: its transaction rolls back, the broker redelivers it
-        assertEquals(1, probe.effects("it-local-strict", key).size(), "#3 processed before #2");
-        send("it.inbox.local", key + "-2", key, 2, "strict");
         List<Effect> effects =
-                Await.value(
-                        "all processed",
-                        WAIT,
-                        () -> probe.effects("it-local-strict", key),
-                        l -> l.size() == 3);
-        assertEquals(List.of(1L, 2L, 3L), effects.stream().map(Effect::getSeq).toList());
+                strictOrderingWaits(
+                        "it.inbox.local", "it-local-strict", unique("local-strict"), "strict");
         assertTrue(effects.get(2).getDeliveryCount() > 1, "#3 came back");
     }
 
