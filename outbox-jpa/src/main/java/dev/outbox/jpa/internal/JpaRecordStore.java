@@ -60,8 +60,45 @@ public class JpaRecordStore implements RecordStore {
     @Override
     public void append(NewRecord record) {
         EntityManager em = entityManager.get();
-        long sequence = JdbcWork.call(em, c -> nextSequence(c, record));
-        em.persist(new OutboxRecordEntity(record, sequence));
+        Long sequence = JdbcWork.call(em, c -> insertOrNumber(c, record));
+        if (sequence != null) {
+            em.persist(new OutboxRecordEntity(record, sequence));
+        }
+    }
+
+    /**
+     * Inserts the record with SQL where the dialect does it in one statement; otherwise takes its
+     * sequence number, for the caller to persist the entity.
+     *
+     * @return {@code null} when inserted, else the record's sequence number
+     */
+    private Long insertOrNumber(Connection c, NewRecord r) throws SQLException {
+        Dialect d = dialect(c);
+        if (d.append() == null) {
+            return nextSequence(c, r);
+        }
+        String headers = HEADERS.convertToDatabaseColumn(r.headers());
+        Sql sql = Sql.of(d.append());
+        try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
+            sql.bind(
+                    ps,
+                    (s, i, n) -> {
+                        switch (n) {
+                            case 1 -> s.setString(i, r.aggregateType());
+                            case 2 -> s.setString(i, r.aggregateId());
+                            case 3 -> s.setString(i, r.id());
+                            case 4 -> s.setString(i, r.eventType());
+                            case 5 -> s.setInt(i, r.eventVersion());
+                            case 6 -> s.setString(i, r.destination());
+                            case 7 -> s.setString(i, r.contentType());
+                            case 8 -> s.setString(i, r.payload());
+                            case 9 -> s.setString(i, headers);
+                            default -> Times.bind(d, s, i, r.writtenAt());
+                        }
+                    });
+            ps.executeUpdate();
+        }
+        return null;
     }
 
     @Override
