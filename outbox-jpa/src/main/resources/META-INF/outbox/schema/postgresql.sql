@@ -16,17 +16,21 @@ CREATE TABLE outbox_record (
     next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL,
     dispatched_at  TIMESTAMP WITH TIME ZONE,
     last_error     VARCHAR(2000),
-    CONSTRAINT outbox_record_pk PRIMARY KEY (id),
-    CONSTRAINT outbox_record_key_seq UNIQUE (aggregate_type, aggregate_id, seq)
+    CONSTRAINT outbox_record_pk PRIMARY KEY (id)
 );
--- the relay's claim: a range scan over pending records only, however much history is kept
+-- Three indexes, each partial, because every index is written by every event the application
+-- fires (benchmarks: the write went from 0.52 to 0.63 of the business insert alone without the two
+-- full indexes this replaces).
+-- The relay's claim: a range scan over pending records only, however much history is kept.
 CREATE INDEX outbox_record_due ON outbox_record (next_attempt_at) WHERE status = 'PENDING';
--- retention purge and operators' queries by status
-CREATE INDEX outbox_record_status ON outbox_record (status, dispatched_at);
--- the claim's per-key head condition (an earlier unsent record of the key?) reads unsent records
--- only, however much dispatched history is kept (benchmarks: 5x faster claims with history)
-CREATE INDEX outbox_record_unsent_key ON outbox_record (aggregate_type, aggregate_id, seq)
+-- A key's sequence numbers are unique among its unsent records (they come from outbox_key under
+-- its row lock, so dispatched history cannot clash either), and the claim's per-key head condition
+-- (an earlier unsent record of the key?) reads unsent records only, however much history is kept.
+CREATE UNIQUE INDEX outbox_record_key_seq ON outbox_record (aggregate_type, aggregate_id, seq)
     WHERE status <> 'DISPATCHED';
+-- Retention purge and operators' queries by status; pending records are found by the due index.
+CREATE INDEX outbox_record_status ON outbox_record (status, dispatched_at)
+    WHERE status <> 'PENDING';
 
 CREATE TABLE outbox_key (
     aggregate_type VARCHAR(255) NOT NULL,

@@ -297,11 +297,13 @@ final class Pg {
         return out.toString();
     }
 
-    /** One plain-JDBC business transaction, with or without the outbox's two statements. */
+    /**
+     * One plain-JDBC business transaction, with or without the outbox's statement (the library's
+     * PostgreSQL capture: the per-key sequence upsert and the record insert in one {@code WITH}).
+     */
     static final class PlainWriter implements AutoCloseable {
         private final Connection c;
         private final PreparedStatement order;
-        private final PreparedStatement key;
         private final PreparedStatement record;
 
         PlainWriter() throws SQLException {
@@ -310,16 +312,14 @@ final class Pg {
             order =
                     c.prepareStatement(
                             "INSERT INTO naive.bench_order (id, customer, total, placed_at) VALUES (?, 'bench', 42.50, now())");
-            key =
-                    c.prepareStatement(
-                            "INSERT INTO naive.outbox_key (aggregate_type, aggregate_id, last_seq) VALUES ('Order', ?, 1)"
-                                    + " ON CONFLICT (aggregate_type, aggregate_id) DO UPDATE SET last_seq = naive.outbox_key.last_seq + 1 RETURNING last_seq");
             record =
                     c.prepareStatement(
-                            "INSERT INTO naive.outbox_record (id, aggregate_type, aggregate_id, seq, event_type, event_version,"
+                            "WITH k AS (INSERT INTO naive.outbox_key (aggregate_type, aggregate_id, last_seq) VALUES ('Order', ?, 1)"
+                                    + " ON CONFLICT (aggregate_type, aggregate_id) DO UPDATE SET last_seq = naive.outbox_key.last_seq + 1 RETURNING last_seq)"
+                                    + " INSERT INTO naive.outbox_record (id, aggregate_type, aggregate_id, seq, event_type, event_version,"
                                     + " destination, content_type, payload, headers, status, attempts, written_at, next_attempt_at)"
-                                    + " VALUES (?, 'Order', ?, ?, 'OrderPlaced', 1, 'bench.orders', 'application/json', ?, NULL,"
-                                    + " 'PENDING', 0, now(), now())");
+                                    + " SELECT ?, 'Order', ?, k.last_seq, 'OrderPlaced', 1, 'bench.orders', 'application/json', ?, NULL,"
+                                    + " 'PENDING', 0, now(), now() FROM k");
         }
 
         void write(boolean withOutbox) throws SQLException {
@@ -327,15 +327,9 @@ final class Pg {
             order.setString(1, id);
             order.executeUpdate();
             if (withOutbox) {
-                key.setString(1, id);
-                long seq;
-                try (ResultSet rs = key.executeQuery()) {
-                    rs.next();
-                    seq = rs.getLong(1);
-                }
-                record.setString(1, java.util.UUID.randomUUID().toString());
-                record.setString(2, id);
-                record.setLong(3, seq);
+                record.setString(1, id);
+                record.setString(2, java.util.UUID.randomUUID().toString());
+                record.setString(3, id);
                 record.setString(
                         4,
                         "{\"customer\":\"bench\",\"firedAt\":0,\"orderId\":\""

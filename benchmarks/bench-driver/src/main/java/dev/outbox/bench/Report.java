@@ -81,7 +81,7 @@ final class Report {
         for (int c : new int[] {1, 8}) {
             String s = "jdbc-c" + c;
             md.append(
-                            "| plain JDBC from the driver (intrinsic cost: + `outbox_key` upsert + `outbox_record` insert) | ")
+                            "| plain JDBC from the driver (intrinsic cost: + the library's statement, `outbox_key` upsert and `outbox_record` insert in one `WITH`) | ")
                     .append(c)
                     .append(" | ")
                     .append(f(r.of("plain", s + "-plain", "tps"), "%.0f"))

@@ -70,8 +70,9 @@ final class Database {
     }
 
     /**
-     * Stops the cluster (fast: open transactions are aborted, prepared ones kept), keeps it down,
-     * and starts it again.
+     * Stops the cluster as a crash would (immediate: no checkpoint, no flush of the WAL buffers;
+     * open transactions are lost, prepared ones kept), keeps it down, and starts it again, which
+     * runs crash recovery.
      *
      * @param outage how long it stays down
      */
@@ -83,7 +84,7 @@ final class Database {
                 CLUSTER,
                 "stop",
                 "-m",
-                "fast");
+                "immediate");
         Thread.sleep(outage.toMillis());
         Commands.run("pg_ctlcluster", "--skip-systemctl-redirect", VERSION, CLUSTER, "start");
         Waits.until("the database to accept connections", Duration.ofMinutes(1), Database::up);

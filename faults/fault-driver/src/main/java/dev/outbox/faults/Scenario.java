@@ -42,14 +42,16 @@ enum Scenario {
     },
     DATABASE_RESTART(
             "s3",
-            "database restarted",
-            "the PostgreSQL cluster is stopped under load (fast: open transactions aborted,"
-                    + " prepared ones kept), kept down a few seconds, and started again") {
+            "database crashed",
+            "the PostgreSQL cluster is stopped under load as by a crash (immediate: no"
+                    + " checkpoint, WAL not yet flushed is lost, so the relay's asynchronous"
+                    + " commits may be forgotten; prepared transactions kept), kept down a few"
+                    + " seconds, and started again (crash recovery)") {
         @Override
         Instant inject(Stage stage) throws Exception {
             stage.load().awaitProgress(0.4);
             stage.say(
-                    "restarting the database (down for %d s)",
+                    "crashing the database (down for %d s)",
                     stage.sizes().databaseOutage().toSeconds());
             Database.restart(stage.sizes().databaseOutage());
             stage.say("database up again");
