@@ -25,6 +25,11 @@ public enum Dialect {
          * 0.65 (docs/benchmarks.md).
          */
         @Override
+        boolean arrays() {
+            return true;
+        }
+
+        @Override
         String append() {
             return "WITH k AS (" + nextSequence() + ") " + APPEND_SELECT + " FROM k";
         }
@@ -221,6 +226,14 @@ public enum Dialect {
      */
     String nextSequence() {
         return null;
+    }
+
+    /**
+     * @return whether statements may take a list of ids as one array parameter ({@code id =
+     *     ANY(?)})
+     */
+    boolean arrays() {
+        return false;
     }
 
     /** The record's insert, its number taken from a relation {@code k(last_seq)}. */
