@@ -4,6 +4,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +31,17 @@ final class Sql {
         this.numbers = numbers;
     }
 
+    /**
+     * Every text comes from a {@link Dialect} (a few dozen in all), and some are run for every
+     * event written: each is parsed once.
+     */
+    private static final Map<String, Sql> PARSED = new ConcurrentHashMap<>();
+
     static Sql of(String text) {
+        return PARSED.computeIfAbsent(text, Sql::parse);
+    }
+
+    private static Sql parse(String text) {
         Matcher m = PLACEHOLDER.matcher(text);
         List<Integer> order = new ArrayList<>();
         StringBuilder out = new StringBuilder();
