@@ -19,16 +19,16 @@ public enum Dialect {
                     + " DO UPDATE SET last_seq = outbox_key.last_seq + 1 RETURNING last_seq";
         }
 
-        /**
-         * The key's next number and the record in one statement, one round trip: the benchmarks
-         * measured the two statements at 0.54 of the order's throughput and this one at 0.59 to
-         * 0.65 (docs/benchmarks.md).
-         */
         @Override
         boolean arrays() {
             return true;
         }
 
+        /**
+         * The key's next number and the record in one statement, one round trip: the benchmarks
+         * measured the two statements at 0.54 of the order's throughput and this one at 0.59 to
+         * 0.65 (docs/benchmarks.md).
+         */
         @Override
         String append() {
             return "WITH k AS (" + nextSequence() + ") " + APPEND_SELECT + " FROM k";

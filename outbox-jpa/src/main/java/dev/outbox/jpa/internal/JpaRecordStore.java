@@ -186,21 +186,18 @@ public class JpaRecordStore implements RecordStore {
                             keep
                                     ? "UPDATE outbox_record SET status = 'DISPATCHED', dispatched_at = ?"
                                     : "DELETE FROM outbox_record";
-                    if (d.arrays()) {
-                        // one statement for the batch: the benchmarks' drain ran 100 single-row
-                        // statements per batch before
-                        try (PreparedStatement ps =
-                                c.prepareStatement(set + " WHERE id = ANY(?)")) {
+                    // with arrays, one statement for the batch instead of one per record
+                    String where = d.arrays() ? " WHERE id = ANY(?)" : " WHERE id = ?";
+                    try (PreparedStatement ps = c.prepareStatement(set + where)) {
+                        if (d.arrays()) {
                             int i = 1;
                             if (keep) {
                                 Times.bind(d, ps, i++, at);
                             }
                             ps.setArray(i, c.createArrayOf("varchar", ids.toArray()));
                             ps.executeUpdate();
+                            return null;
                         }
-                        return null;
-                    }
-                    try (PreparedStatement ps = c.prepareStatement(set + " WHERE id = ?")) {
                         for (String id : ids) {
                             int i = 1;
                             if (keep) {
