@@ -33,12 +33,14 @@ maria() { mariadb -uroot -h 127.0.0.1 --protocol=tcp -e "$1"; }
 if [ "${1:-}" = "--fresh" ]; then
   maria "XA RECOVER" | awk 'NR>1 {print $4}' | while read -r xid; do [ -n "$xid" ] && maria "XA ROLLBACK '$xid'" || true; done
   maria "DROP DATABASE IF EXISTS outbox_it"
+  maria "DROP DATABASE IF EXISTS outbox_schema_it"
 fi
-for db in outbox_it outbox_example outbox_bench; do maria "CREATE DATABASE IF NOT EXISTS $db CHARACTER SET utf8mb4"; done
+# outbox_schema_it: the tables of the test of outbox.table.schema (a database on MariaDB)
+for db in outbox_it outbox_schema_it outbox_example outbox_bench; do maria "CREATE DATABASE IF NOT EXISTS $db CHARACTER SET utf8mb4"; done
 maria "CREATE USER IF NOT EXISTS 'outbox'@'%' IDENTIFIED BY 'outbox'"
 maria "CREATE USER IF NOT EXISTS 'outbox'@'localhost' IDENTIFIED BY 'outbox'"
 for host in "%" localhost; do
-  for db in outbox_it outbox_example outbox_bench; do maria "GRANT ALL ON $db.* TO 'outbox'@'$host'"; done
+  for db in outbox_it outbox_schema_it outbox_example outbox_bench; do maria "GRANT ALL ON $db.* TO 'outbox'@'$host'"; done
   # XA RECOVER needs it on MariaDB 10.5 and later
   maria "GRANT XA_RECOVER_ADMIN ON *.* TO 'outbox'@'$host'" 2>/dev/null || maria "GRANT SUPER ON *.* TO 'outbox'@'$host'"
 done

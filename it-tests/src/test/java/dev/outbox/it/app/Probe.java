@@ -204,6 +204,15 @@ public class Probe {
     }
 
     /**
+     * @return the count a native query with one parameter (?1) returns
+     */
+    @Transactional
+    public long count(String sql, String parameter) {
+        return ((Number) em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult())
+                .longValue();
+    }
+
+    /**
      * Runs a statement in autocommit, outside any transaction (some databases refuse DDL in an XA
      * transaction).
      */

@@ -47,6 +47,7 @@ public final class OutboxSettings {
     private final boolean schemaCreate;
     private final Optional<String> datasource;
     private final Optional<String> database;
+    private final Optional<String> tableSchema;
     private final Duration healthMaxPendingAge;
     private final boolean adminEnabled;
     private final String adminRole;
@@ -117,6 +118,7 @@ public final class OutboxSettings {
         schemaCreate = r.read(Property.SCHEMA_CREATE, Parsers::bool);
         datasource = r.optional(Property.DATASOURCE, Parsers::name);
         database = r.optional(Property.DATABASE, OutboxSettings::database);
+        tableSchema = r.optional(Property.TABLE_SCHEMA, OutboxSettings::schemaName);
         healthMaxPendingAge =
                 r.read(
                         Property.HEALTH_MAX_PENDING_AGE,
@@ -302,6 +304,13 @@ public final class OutboxSettings {
     }
 
     /**
+     * @return the schema holding the outbox tables, if not the connection's current one
+     */
+    public Optional<String> tableSchema() {
+        return tableSchema;
+    }
+
+    /**
      * @return how old a pending record may get before readiness is down
      */
     public Duration healthMaxPendingAge() {
@@ -338,6 +347,18 @@ public final class OutboxSettings {
             throw new IllegalArgumentException(
                     "expected a table name such as outbox_audit or app.outbox_audit (letters,"
                             + " digits and underscores)");
+        }
+        return t;
+    }
+
+    private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
+    private static String schemaName(String text) {
+        String t = text.trim();
+        if (!SCHEMA_NAME.matcher(t).matches()) {
+            throw new IllegalArgumentException(
+                    "expected a schema name such as messaging (letters, digits and underscores,"
+                            + " not starting with a digit)");
         }
         return t;
     }

@@ -94,6 +94,11 @@ public enum Property {
             "outbox.schema.create",
             "false",
             "Create the outbox tables at startup if they are missing (for development)."),
+    TABLE_SCHEMA(
+            "outbox.table.schema",
+            "",
+            "Database schema (a database on MariaDB and MySQL) holding the outbox and inbox"
+                    + " tables; the connection's current schema when empty."),
     DATABASE(
             "outbox.database",
             "",

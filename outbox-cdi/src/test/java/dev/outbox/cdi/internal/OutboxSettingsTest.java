@@ -171,6 +171,20 @@ class OutboxSettingsTest {
         assertContains(problems, "for outbox.admin.audit-table");
     }
 
+    @Test
+    void tableSchemaIsOneIdentifierSoNoValueCanReachTheSqlAsCode() {
+        assertEquals(Optional.empty(), read(Map.of()).orThrow().tableSchema());
+        assertEquals(
+                Optional.of("messaging"),
+                read(Map.of("outbox.table.schema", " messaging ")).orThrow().tableSchema());
+        for (String bad :
+                List.of("app.outbox", "x; drop table outbox_record", "\"quoted\"", "1st", "a-b")) {
+            List<String> problems = read(Map.of("outbox.table.schema", bad)).problems();
+            assertEquals(1, problems.size(), problems.toString());
+            assertContains(problems, "Invalid value '" + bad + "' for outbox.table.schema");
+        }
+    }
+
     private static void assertContains(List<String> all, String part) {
         assertTrue(all.stream().anyMatch(p -> p.contains(part)), () -> part + " not in " + all);
     }

@@ -14,9 +14,9 @@ public enum Dialect {
     POSTGRESQL("postgresql") {
         @Override
         String nextSequence() {
-            return "INSERT INTO outbox_key (aggregate_type, aggregate_id, last_seq) VALUES (?1, ?2, 1)"
-                    + " ON CONFLICT (aggregate_type, aggregate_id)"
-                    + " DO UPDATE SET last_seq = outbox_key.last_seq + 1 RETURNING last_seq";
+            return "INSERT INTO outbox_key AS x (aggregate_type, aggregate_id, last_seq)"
+                    + " VALUES (?1, ?2, 1) ON CONFLICT (aggregate_type, aggregate_id)"
+                    + " DO UPDATE SET last_seq = x.last_seq + 1 RETURNING last_seq";
         }
 
         @Override
@@ -82,6 +82,11 @@ public enum Dialect {
     },
     H2("h2") {
         @Override
+        boolean qualifiedIndexNames() {
+            return true;
+        }
+
+        @Override
         String claim() {
             return CLAIM_HEAD + " ORDER BY r.next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED";
         }
@@ -110,6 +115,11 @@ public enum Dialect {
         }
     },
     DERBY("derby") {
+        @Override
+        boolean qualifiedIndexNames() {
+            return true;
+        }
+
         /** Derby has no SKIP LOCKED: candidates are read, then locked one by one. */
         @Override
         String claim() {
@@ -132,6 +142,11 @@ public enum Dialect {
         }
     },
     ORACLE("oracle") {
+        @Override
+        boolean qualifiedIndexNames() {
+            return true;
+        }
+
         @Override
         String incrementSequence() {
             return "MERGE INTO outbox_key k USING (SELECT ?1 t, ?2 i FROM dual) s"
@@ -236,18 +251,35 @@ public enum Dialect {
         return false;
     }
 
-    /** The record's insert, its number taken from a relation {@code k(last_seq)}. */
-    private static final String APPEND_SELECT =
+    /**
+     * @return whether an index lives in a schema and is named with it ({@code CREATE INDEX s.name
+     *     ON s.table}), rather than belonging to its table's schema
+     */
+    boolean qualifiedIndexNames() {
+        return false;
+    }
+
+    private static final String APPEND_COLUMNS =
             "INSERT INTO outbox_record (id, aggregate_type, aggregate_id, seq, event_type,"
                     + " event_version, destination, content_type, payload, headers, status,"
-                    + " attempts, written_at, next_attempt_at)"
+                    + " attempts, written_at, next_attempt_at)";
+
+    /** The record's insert, its number taken from a relation {@code k(last_seq)}. */
+    private static final String APPEND_SELECT =
+            APPEND_COLUMNS
                     + " SELECT ?3, ?1, ?2, k.last_seq, ?4, ?5, ?6, ?7, ?8, ?9, 'PENDING', 0, ?10, ?10";
+
+    /** The record's insert with its number given (?11): the placeholders of {@link #append()}. */
+    static final String APPEND_NUMBERED =
+            APPEND_COLUMNS
+                    + " VALUES (?3, ?1, ?2, ?11, ?4, ?5, ?6, ?7, ?8, ?9, 'PENDING', 0, ?10, ?10)";
 
     /**
      * @return one statement that takes the next sequence number of key (?1, ?2) and inserts the
      *     record (?3 id, ?4 event type, ?5 version, ?6 destination, ?7 content type, ?8 payload, ?9
      *     headers, ?10 time written) as PENDING with that number; or {@code null} when the dialect
-     *     has none, and the record is persisted as an entity after {@link #nextSequence()}
+     *     has none, and the record is inserted by {@link #APPEND_NUMBERED} after {@link
+     *     #nextSequence()}
      */
     String append() {
         return null;

@@ -27,7 +27,7 @@ public class JpaInboxStore implements InboxStore {
                         Rows.insertIfAbsent(
                                 c,
                                 records.dialect(c),
-                                PROCESSED,
+                                records.tables().name(PROCESSED),
                                 "consumer, message_id, processed_at",
                                 "consumer = ? AND message_id = ?",
                                 new Object[] {consumer, messageId, processedAt},
@@ -42,17 +42,19 @@ public class JpaInboxStore implements InboxStore {
                     Rows.insertIfAbsent(
                             c,
                             records.dialect(c),
-                            KEYS,
+                            records.tables().name(KEYS),
                             "consumer, aggregate_type, aggregate_id, last_seq, updated_at",
                             "consumer = ? AND aggregate_type = ? AND aggregate_id = ?",
                             new Object[] {consumer, aggregateType, aggregateId, 0L, Instant.now()},
                             3);
                     try (PreparedStatement ps =
-                            c.prepareStatement(
-                                    "SELECT last_seq FROM "
-                                            + KEYS
-                                            + " WHERE consumer = ? AND aggregate_type = ?"
-                                            + " AND aggregate_id = ? FOR UPDATE")) {
+                            records.tables()
+                                    .prepare(
+                                            c,
+                                            "SELECT last_seq FROM "
+                                                    + KEYS
+                                                    + " WHERE consumer = ? AND aggregate_type = ?"
+                                                    + " AND aggregate_id = ? FOR UPDATE")) {
                         ps.setString(1, consumer);
                         ps.setString(2, aggregateType);
                         ps.setString(3, aggregateId);
@@ -71,12 +73,14 @@ public class JpaInboxStore implements InboxStore {
                 c -> {
                     Dialect d = records.dialect(c);
                     try (PreparedStatement ps =
-                            c.prepareStatement(
-                                    "UPDATE "
-                                            + KEYS
-                                            + " SET last_seq = ?, updated_at = ?"
-                                            + " WHERE consumer = ? AND aggregate_type = ?"
-                                            + " AND aggregate_id = ?")) {
+                            records.tables()
+                                    .prepare(
+                                            c,
+                                            "UPDATE "
+                                                    + KEYS
+                                                    + " SET last_seq = ?, updated_at = ?"
+                                                    + " WHERE consumer = ? AND aggregate_type = ?"
+                                                    + " AND aggregate_id = ?")) {
                         ps.setLong(1, sequence);
                         Times.bind(d, ps, 2, at);
                         ps.setString(3, consumer);
@@ -94,7 +98,7 @@ public class JpaInboxStore implements InboxStore {
                 entityManager.get(),
                 c -> {
                     Dialect d = records.dialect(c);
-                    Sql sql = Sql.of(d.purgeOlder(PROCESSED, "processed_at"));
+                    Sql sql = records.tables().sql(d.purgeOlder(PROCESSED, "processed_at"));
                     try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
                         sql.bind(ps, Times.andLimit(d, before, limit));
                         return ps.executeUpdate();

@@ -18,22 +18,20 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 
 import dev.outbox.DestinationBacklog;
 import dev.outbox.OutboxRecord;
 import dev.outbox.RecordQuery;
 import dev.outbox.RecordStatus;
 import dev.outbox.cdi.internal.OutboxSettings;
-import dev.outbox.jpa.OutboxRecordEntity;
 import dev.outbox.spi.NewRecord;
 import dev.outbox.spi.RecordStore;
 
 /**
- * The record store on the application's persistence unit. Capture persists the JPA entity, so the
- * record joins the caller's persistence context and transaction; the relay's locking queries, which
- * JPA cannot express portably, run as plain SQL on the same connection.
+ * The record store on the application's persistence unit, as SQL on the connection of its entity
+ * manager: capture's insert joins the caller's transaction, and the relay's locking queries, which
+ * JPA cannot express portably, run on the relay's. Plain SQL also lets the tables live in a
+ * configured schema ({@link Tables}) whatever the entity's mapping says.
  */
 @ApplicationScoped
 public class JpaRecordStore implements RecordStore {
@@ -46,6 +44,7 @@ public class JpaRecordStore implements RecordStore {
     @Inject SchemaManager schema;
 
     private volatile Dialect dialect;
+    private volatile Tables tables;
 
     @Override
     public void prepare() {
@@ -59,26 +58,18 @@ public class JpaRecordStore implements RecordStore {
 
     @Override
     public void append(NewRecord record) {
-        EntityManager em = entityManager.get();
-        Long sequence = JdbcWork.call(em, c -> insertOrNumber(c, record));
-        if (sequence != null) {
-            em.persist(new OutboxRecordEntity(record, sequence));
-        }
+        JdbcWork.call(entityManager.get(), c -> insert(c, record));
     }
 
     /**
-     * Inserts the record with SQL where the dialect does it in one statement; otherwise takes its
-     * sequence number, for the caller to persist the entity.
-     *
-     * @return {@code null} when inserted, else the record's sequence number
+     * Inserts the record, in one statement where the dialect takes the key's next number in it,
+     * else after taking that number.
      */
-    private Long insertOrNumber(Connection c, NewRecord r) throws SQLException {
+    private Void insert(Connection c, NewRecord r) throws SQLException {
         Dialect d = dialect(c);
-        if (d.append() == null) {
-            return nextSequence(c, r);
-        }
+        long sequence = d.append() == null ? nextSequence(c, r) : 0;
         String headers = HEADERS.convertToDatabaseColumn(r.headers());
-        Sql sql = Sql.of(d.append());
+        Sql sql = tables().sql(d.append() == null ? Dialect.APPEND_NUMBERED : d.append());
         try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
             sql.bind(
                     ps,
@@ -93,7 +84,8 @@ public class JpaRecordStore implements RecordStore {
                             case 7 -> s.setString(i, r.contentType());
                             case 8 -> s.setString(i, r.payload());
                             case 9 -> s.setString(i, headers);
-                            default -> Times.bind(d, s, i, r.writtenAt());
+                            case 10 -> Times.bind(d, s, i, r.writtenAt());
+                            default -> s.setLong(i, sequence);
                         }
                     });
             ps.executeUpdate();
@@ -113,17 +105,17 @@ public class JpaRecordStore implements RecordStore {
                     }
                     if (d.beforeClaim() != null) {
                         try (Statement s = c.createStatement()) {
-                            s.execute(d.beforeClaim());
+                            s.execute(tables().qualify(d.beforeClaim()));
                         }
                     }
                     List<OutboxRecord> claimed = new ArrayList<>();
-                    Sql sql = Sql.of(claim);
+                    Sql sql = tables().sql(claim);
                     try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
                         sql.bind(ps, Times.andLimit(d, now, limit));
                         ps.setMaxRows(limit);
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
-                                claimed.add(read(d, rs));
+                                claimed.add(read(d, rs, RecordStatus.PENDING));
                             }
                         }
                     }
@@ -140,7 +132,7 @@ public class JpaRecordStore implements RecordStore {
             Connection c, Dialect d, int limit, Instant now, boolean holdFailedHeads)
             throws SQLException {
         List<String> candidates = new ArrayList<>();
-        Sql sql = Sql.of(d.candidates(holdFailedHeads));
+        Sql sql = tables().sql(d.candidates(holdFailedHeads));
         try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
             sql.bind(ps, Times.andLimit(d, now, limit));
             try (ResultSet rs = ps.executeQuery()) {
@@ -151,11 +143,12 @@ public class JpaRecordStore implements RecordStore {
         }
         List<OutboxRecord> claimed = new ArrayList<>();
         try (PreparedStatement lock =
-                        c.prepareStatement(
-                                "UPDATE outbox_record SET attempts = attempts WHERE id = ?"
-                                        + " AND status = 'PENDING' AND next_attempt_at <= ?");
+                        tables().prepare(
+                                        c,
+                                        "UPDATE outbox_record SET attempts = attempts WHERE id = ?"
+                                                + " AND status = 'PENDING' AND next_attempt_at <= ?");
                 PreparedStatement read =
-                        c.prepareStatement("SELECT * FROM outbox_record WHERE id = ?")) {
+                        tables().prepare(c, "SELECT * FROM outbox_record WHERE id = ?")) {
             for (String id : candidates) {
                 lock.setString(1, id);
                 Times.bind(d, lock, 2, now);
@@ -165,7 +158,7 @@ public class JpaRecordStore implements RecordStore {
                 read.setString(1, id);
                 try (ResultSet rs = read.executeQuery()) {
                     if (rs.next()) {
-                        claimed.add(read(d, rs));
+                        claimed.add(read(d, rs, RecordStatus.PENDING));
                     }
                 }
             }
@@ -188,7 +181,7 @@ public class JpaRecordStore implements RecordStore {
                                     : "DELETE FROM outbox_record";
                     // with arrays, one statement for the batch instead of one per record
                     String where = d.arrays() ? " WHERE id = ANY(?)" : " WHERE id = ?";
-                    try (PreparedStatement ps = c.prepareStatement(set + where)) {
+                    try (PreparedStatement ps = tables().prepare(c, set + where)) {
                         if (d.arrays()) {
                             int i = 1;
                             if (keep) {
@@ -224,7 +217,7 @@ public class JpaRecordStore implements RecordStore {
                             "UPDATE outbox_record SET attempts = ?, status = ?, last_error = ?"
                                     + (pending ? ", next_attempt_at = ?" : "")
                                     + " WHERE id = ? AND status = 'PENDING' AND attempts = ?";
-                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    try (PreparedStatement ps = tables().prepare(c, sql)) {
                         int i = 1;
                         ps.setInt(i++, attemptsBefore + 1);
                         ps.setString(i++, status.name());
@@ -245,7 +238,7 @@ public class JpaRecordStore implements RecordStore {
                 entityManager.get(),
                 c -> {
                     Dialect d = dialect(c);
-                    Sql sql = Sql.of(d.purge());
+                    Sql sql = tables().sql(d.purge());
                     try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
                         sql.bind(ps, Times.andLimit(d, dispatchedBefore, limit));
                         return ps.executeUpdate();
@@ -260,7 +253,7 @@ public class JpaRecordStore implements RecordStore {
                 c -> {
                     Map<String, String> found = new LinkedHashMap<>();
                     // no setMaxRows: MariaDB's driver then fails to close the statement
-                    try (PreparedStatement ps = c.prepareStatement(UNKNOWN_STATUS)) {
+                    try (PreparedStatement ps = tables().prepare(c, UNKNOWN_STATUS)) {
                         try (ResultSet rs = ps.executeQuery()) {
                             while (found.size() < limit && rs.next()) {
                                 found.put(rs.getString(1), rs.getString(2));
@@ -268,7 +261,7 @@ public class JpaRecordStore implements RecordStore {
                         }
                     }
                     Map<String, String> quarantined = new LinkedHashMap<>();
-                    try (PreparedStatement ps = c.prepareStatement(QUARANTINE_UNKNOWN)) {
+                    try (PreparedStatement ps = tables().prepare(c, QUARANTINE_UNKNOWN)) {
                         for (Map.Entry<String, String> e : found.entrySet()) {
                             ps.setString(1, truncate("unknown status '" + e.getValue() + "'"));
                             ps.setString(2, e.getKey());
@@ -297,129 +290,164 @@ public class JpaRecordStore implements RecordStore {
 
     @Override
     public List<OutboxRecord> find(RecordQuery q) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder jpql = new StringBuilder("select r from OutboxRecord r where 1 = 1");
+        List<Object> values = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT * FROM outbox_record WHERE 1 = 1");
         if (q.status() != null) {
-            jpql.append(" and r.status = :status");
-            params.put("status", q.status());
+            sql.append(" AND status = ?");
+            values.add(q.status().name());
         }
         if (q.destination() != null) {
-            jpql.append(" and r.destination = :destination");
-            params.put("destination", q.destination());
+            sql.append(" AND destination = ?");
+            values.add(q.destination());
         }
         if (q.aggregateType() != null) {
-            jpql.append(" and r.aggregateType = :aggregateType");
-            params.put("aggregateType", q.aggregateType());
+            sql.append(" AND aggregate_type = ?");
+            values.add(q.aggregateType());
         }
         if (q.aggregateId() != null) {
-            jpql.append(" and r.aggregateId = :aggregateId");
-            params.put("aggregateId", q.aggregateId());
+            sql.append(" AND aggregate_id = ?");
+            values.add(q.aggregateId());
         }
         if (q.writtenBefore() != null) {
-            jpql.append(" and r.writtenAt < :writtenBefore");
-            params.put("writtenBefore", q.writtenBefore());
+            sql.append(" AND written_at < ?");
+            values.add(q.writtenBefore());
         }
-        jpql.append(" order by r.writtenAt, r.id");
-        EntityManager em = entityManager.get();
-        TypedQuery<OutboxRecordEntity> query =
-                em.createQuery(jpql.toString(), OutboxRecordEntity.class).setMaxResults(q.limit());
-        params.forEach(query::setParameter);
-        List<OutboxRecordEntity> found = query.getResultList();
-        found.forEach(em::detach);
-        return List.copyOf(found);
+        sql.append(" ORDER BY written_at, id");
+        return read(sql.toString(), values.toArray(), q.limit());
     }
 
     @Override
     public Optional<OutboxRecord> find(String id) {
-        EntityManager em = entityManager.get();
-        OutboxRecordEntity found = em.find(OutboxRecordEntity.class, id);
-        if (found != null) {
-            em.detach(found);
+        return read("SELECT * FROM outbox_record WHERE id = ?", new Object[] {id}, 1).stream()
+                .findFirst();
+    }
+
+    /**
+     * @return the records a query selects, at most {@code limit}; a row whose status is not one
+     *     this version knows (the relay quarantines it) is left out
+     */
+    private List<OutboxRecord> read(String sql, Object[] values, int limit) {
+        return JdbcWork.call(
+                entityManager.get(),
+                c -> {
+                    Dialect d = dialect(c);
+                    List<OutboxRecord> found = new ArrayList<>();
+                    try (PreparedStatement ps = tables().prepare(c, sql)) {
+                        Rows.bind(d, ps, values);
+                        ps.setMaxRows(limit);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (found.size() < limit && rs.next()) {
+                                RecordStatus status = status(rs.getString("status"));
+                                if (status != null) {
+                                    found.add(read(d, rs, status));
+                                }
+                            }
+                        }
+                    }
+                    return found;
+                });
+    }
+
+    private static RecordStatus status(String stored) {
+        for (RecordStatus s : RecordStatus.values()) {
+            if (s.name().equals(stored)) {
+                return s;
+            }
         }
-        return Optional.ofNullable(found);
+        return null;
     }
 
     @Override
     public long count(RecordStatus status) {
-        return entityManager
-                .get()
-                .createQuery("select count(r) from OutboxRecord r where r.status = :s", Long.class)
-                .setParameter("s", status)
-                .getSingleResult();
+        return JdbcWork.call(
+                entityManager.get(),
+                c -> {
+                    try (PreparedStatement ps =
+                            tables().prepare(
+                                            c,
+                                            "SELECT COUNT(*) FROM outbox_record WHERE status = ?")) {
+                        ps.setString(1, status.name());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1);
+                        }
+                    }
+                });
     }
 
     @Override
     public boolean retry(String id, Instant now) {
-        return entityManager
-                        .get()
-                        .createQuery(
-                                "update OutboxRecord r set r.status = :pending, r.attempts = 0,"
-                                        + " r.nextAttemptAt = :now"
-                                        + " where r.id = :id and r.status in (:failed, :quarantined)")
-                        .setParameter("pending", RecordStatus.PENDING)
-                        .setParameter("now", now)
-                        .setParameter("id", id)
-                        .setParameter("failed", RecordStatus.FAILED)
-                        .setParameter("quarantined", RecordStatus.QUARANTINED)
-                        .executeUpdate()
+        return update(
+                        "UPDATE outbox_record SET status = 'PENDING', attempts = 0,"
+                                + " next_attempt_at = ? WHERE id = ?"
+                                + " AND status IN ('FAILED', 'QUARANTINED')",
+                        now,
+                        id)
                 == 1;
     }
 
     @Override
     public boolean delete(String id) {
-        return entityManager
-                        .get()
-                        .createQuery(
-                                "delete from OutboxRecord r where r.id = :id and r.status <> :p")
-                        .setParameter("id", id)
-                        .setParameter("p", RecordStatus.PENDING)
-                        .executeUpdate()
-                == 1;
+        return update("DELETE FROM outbox_record WHERE id = ? AND status <> 'PENDING'", id) == 1;
     }
 
     @Override
     public boolean replay(String id, Instant now) {
-        return entityManager
-                        .get()
-                        .createQuery(
-                                "update OutboxRecord r set r.status = :pending, r.attempts = 0,"
-                                        + " r.nextAttemptAt = :now, r.lastError = null"
-                                        + " where r.id = :id and r.status = :dispatched")
-                        .setParameter("pending", RecordStatus.PENDING)
-                        .setParameter("now", now)
-                        .setParameter("id", id)
-                        .setParameter("dispatched", RecordStatus.DISPATCHED)
-                        .executeUpdate()
+        return update(
+                        "UPDATE outbox_record SET status = 'PENDING', attempts = 0,"
+                                + " next_attempt_at = ?, last_error = NULL"
+                                + " WHERE id = ? AND status = 'DISPATCHED'",
+                        now,
+                        id)
                 == 1;
+    }
+
+    /**
+     * @return the number of rows the statement changed
+     */
+    private int update(String sql, Object... values) {
+        return JdbcWork.call(
+                entityManager.get(),
+                c -> {
+                    try (PreparedStatement ps = tables().prepare(c, sql)) {
+                        Rows.bind(dialect(c), ps, values);
+                        return ps.executeUpdate();
+                    }
+                });
     }
 
     @Override
     public List<DestinationBacklog> backlog() {
-        EntityManager em = entityManager.get();
-        List<Object[]> rows =
-                em.createQuery(
-                                "select r.destination, r.status, count(r), min(r.writtenAt)"
-                                        + " from OutboxRecord r where r.status <> :dispatched"
-                                        + " group by r.destination, r.status",
-                                Object[].class)
-                        .setParameter("dispatched", RecordStatus.DISPATCHED)
-                        .getResultList();
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, Instant> oldest = new TreeMap<>();
-        for (Object[] row : rows) {
-            String destination = (String) row[0];
-            long[] c = counts.computeIfAbsent(destination, d -> new long[3]);
-            long n = ((Number) row[2]).longValue();
-            switch ((RecordStatus) row[1]) {
-                case PENDING -> {
-                    c[0] = n;
-                    oldest.put(destination, (Instant) row[3]);
-                }
-                case FAILED -> c[1] = n;
-                case QUARANTINED -> c[2] = n;
-                default -> {}
-            }
-        }
+        JdbcWork.call(
+                entityManager.get(),
+                c -> {
+                    Dialect d = dialect(c);
+                    try (PreparedStatement ps =
+                                    tables().prepare(
+                                                    c,
+                                                    "SELECT destination, status, COUNT(*) AS n,"
+                                                            + " MIN(written_at) AS oldest FROM outbox_record"
+                                                            + " WHERE status <> 'DISPATCHED'"
+                                                            + " GROUP BY destination, status");
+                            ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            String destination = rs.getString(1);
+                            long[] n = counts.computeIfAbsent(destination, x -> new long[3]);
+                            RecordStatus status = status(rs.getString(2));
+                            if (status == RecordStatus.PENDING) {
+                                n[0] = rs.getLong(3);
+                                oldest.put(destination, Times.read(d, rs, "oldest"));
+                            } else if (status == RecordStatus.FAILED) {
+                                n[1] = rs.getLong(3);
+                            } else if (status == RecordStatus.QUARANTINED) {
+                                n[2] = rs.getLong(3);
+                            }
+                        }
+                    }
+                    return null;
+                });
         Set<String> paused = paused();
         paused.forEach(d -> counts.computeIfAbsent(d, x -> new long[3]));
         List<DestinationBacklog> backlog = new ArrayList<>();
@@ -439,7 +467,7 @@ public class JpaRecordStore implements RecordStore {
                         Rows.insertIfAbsent(
                                 c,
                                 dialect(c),
-                                "outbox_pause",
+                                tables().name("outbox_pause"),
                                 "destination, paused_at, paused_by",
                                 "destination = ?",
                                 new Object[] {destination, at, by},
@@ -452,7 +480,7 @@ public class JpaRecordStore implements RecordStore {
                 entityManager.get(),
                 c -> {
                     try (PreparedStatement ps =
-                            c.prepareStatement("DELETE FROM outbox_pause WHERE destination = ?")) {
+                            tables().prepare(c, "DELETE FROM outbox_pause WHERE destination = ?")) {
                         ps.setString(1, destination);
                         return ps.executeUpdate() == 1;
                     }
@@ -466,7 +494,7 @@ public class JpaRecordStore implements RecordStore {
                 c -> {
                     Set<String> paused = new TreeSet<>();
                     try (PreparedStatement ps =
-                                    c.prepareStatement("SELECT destination FROM outbox_pause");
+                                    tables().prepare(c, "SELECT destination FROM outbox_pause");
                             ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             paused.add(rs.getString(1));
@@ -474,6 +502,18 @@ public class JpaRecordStore implements RecordStore {
                     }
                     return paused;
                 });
+    }
+
+    /**
+     * @return where the tables are
+     */
+    Tables tables() {
+        Tables t = tables;
+        if (t == null) {
+            t = new Tables(settings.tableSchema());
+            tables = t;
+        }
+        return t;
     }
 
     /**
@@ -494,7 +534,7 @@ public class JpaRecordStore implements RecordStore {
         Sql.Binder key =
                 (ps, i, n) -> ps.setString(i, n == 1 ? r.aggregateType() : r.aggregateId());
         if (d.nextSequence() != null) {
-            Sql sql = Sql.of(d.nextSequence());
+            Sql sql = tables().sql(d.nextSequence());
             try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
                 sql.bind(ps, key);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -504,7 +544,7 @@ public class JpaRecordStore implements RecordStore {
             }
         }
         if (d.incrementSequence() != null) {
-            Sql increment = Sql.of(d.incrementSequence());
+            Sql increment = tables().sql(d.incrementSequence());
             try (PreparedStatement ps = c.prepareStatement(increment.jdbc())) {
                 increment.bind(ps, key);
                 ps.executeUpdate();
@@ -514,23 +554,25 @@ public class JpaRecordStore implements RecordStore {
             Rows.insertIfAbsent(
                     c,
                     d,
-                    "outbox_key",
+                    tables().name("outbox_key"),
                     "aggregate_type, aggregate_id, last_seq",
                     "aggregate_type = ? AND aggregate_id = ?",
                     new Object[] {r.aggregateType(), r.aggregateId(), 0L},
                     2);
             try (PreparedStatement ps =
-                    c.prepareStatement(
-                            "UPDATE outbox_key SET last_seq = last_seq + 1"
-                                    + " WHERE aggregate_type = ? AND aggregate_id = ?")) {
+                    tables().prepare(
+                                    c,
+                                    "UPDATE outbox_key SET last_seq = last_seq + 1"
+                                            + " WHERE aggregate_type = ? AND aggregate_id = ?")) {
                 ps.setString(1, r.aggregateType());
                 ps.setString(2, r.aggregateId());
                 ps.executeUpdate();
             }
         }
         try (PreparedStatement ps =
-                c.prepareStatement(
-                        "SELECT last_seq FROM outbox_key WHERE aggregate_type = ? AND aggregate_id = ?")) {
+                tables().prepare(
+                                c,
+                                "SELECT last_seq FROM outbox_key WHERE aggregate_type = ? AND aggregate_id = ?")) {
             ps.setString(1, r.aggregateType());
             ps.setString(2, r.aggregateId());
             try (ResultSet rs = ps.executeQuery()) {
@@ -541,11 +583,12 @@ public class JpaRecordStore implements RecordStore {
     }
 
     /**
-     * Reads a claimed row. A row the relay cannot understand (a status or headers that do not
-     * parse, a missing payload) is returned as a {@link ClaimedRecord} whose {@code problem} says
-     * why, so that the relay quarantines it instead of failing the batch.
+     * Reads a row. A claimed row the relay cannot understand (headers that do not parse, a missing
+     * payload) is returned as a {@link ClaimedRecord} whose {@code problem} says why, so that the
+     * relay quarantines it instead of failing the batch.
      */
-    private static ClaimedRecord read(Dialect d, ResultSet rs) throws SQLException {
+    private static ClaimedRecord read(Dialect d, ResultSet rs, RecordStatus status)
+            throws SQLException {
         String problem = null;
         Map<String, String> headers = Map.of();
         try {
@@ -568,7 +611,7 @@ public class JpaRecordStore implements RecordStore {
                 rs.getString("content_type"),
                 payload,
                 headers,
-                RecordStatus.PENDING,
+                status,
                 rs.getInt("attempts"),
                 Times.read(d, rs, "written_at"),
                 Times.read(d, rs, "next_attempt_at"),

@@ -12,9 +12,10 @@ final class Rows {
     private Rows() {}
 
     /**
-     * Inserts a row unless its key exists. Where the database has no such statement, a plain insert
-     * that hits the key means either a committed row (done) or another transaction's row that is
-     * not committed yet (wait: it may still roll back).
+     * Inserts a row unless its key exists. The table is named as statements must name it (see
+     * {@link Tables#name}). Where the database has no such statement, a plain insert that hits the
+     * key means either a committed row (done) or another transaction's row that is not committed
+     * yet (wait: it may still roll back).
      *
      * @param keyColumns how many of the first values form the key
      * @return whether this call inserted the row
@@ -63,19 +64,24 @@ final class Rows {
 
     static int insert(Connection c, Dialect d, String sql, Object[] values) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                Object v = values[i];
-                if (v instanceof Instant t) {
-                    Times.bind(d, ps, i + 1, t);
-                } else if (v instanceof Long l) {
-                    ps.setLong(i + 1, l);
-                } else if (v == null) {
-                    ps.setNull(i + 1, java.sql.Types.VARCHAR);
-                } else {
-                    ps.setString(i + 1, (String) v);
-                }
-            }
+            bind(d, ps, values);
             return ps.executeUpdate();
+        }
+    }
+
+    /** Binds values (strings, longs, instants or nulls) to the statement's parameters in order. */
+    static void bind(Dialect d, PreparedStatement ps, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            if (v instanceof Instant t) {
+                Times.bind(d, ps, i + 1, t);
+            } else if (v instanceof Long l) {
+                ps.setLong(i + 1, l);
+            } else if (v == null) {
+                ps.setNull(i + 1, java.sql.Types.VARCHAR);
+            } else {
+                ps.setString(i + 1, (String) v);
+            }
         }
     }
 

@@ -71,15 +71,25 @@ final class Schema {
 
     /**
      * @param c a connection to the database
+     * @param tables where the tables should be
      * @return one line per missing table, column or index; empty when the schema is complete
      */
-    static List<String> problems(Connection c) throws SQLException {
+    static List<String> problems(Connection c, Tables tables) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
         String catalog = c.getCatalog();
         String schema = c.getSchema();
+        if (tables.schema() != null) {
+            // MariaDB and MySQL call their databases catalogs
+            if (meta.supportsSchemasInTableDefinitions()) {
+                schema = stored(meta, tables.schema());
+            } else {
+                catalog = stored(meta, tables.schema());
+            }
+        }
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, List<String>> table : TABLES.entrySet()) {
             String name = stored(meta, table.getKey());
+            String shown = tables.name(table.getKey());
             Set<String> columns = new TreeSet<>();
             try (ResultSet rs = meta.getColumns(catalog, schema, name, null)) {
                 while (rs.next()) {
@@ -87,12 +97,12 @@ final class Schema {
                 }
             }
             if (columns.isEmpty()) {
-                problems.add("table " + table.getKey() + " is missing");
+                problems.add("table " + shown + " is missing");
                 continue;
             }
             for (String column : table.getValue()) {
                 if (!columns.contains(column)) {
-                    problems.add("table " + table.getKey() + " lacks column " + column);
+                    problems.add("table " + shown + " lacks column " + column);
                 }
             }
             List<String> needed = INDEXES.getOrDefault(table.getKey(), List.of());
@@ -123,7 +133,7 @@ final class Schema {
                     if (!found) {
                         problems.add(
                                 "table "
-                                        + table.getKey()
+                                        + shown
                                         + " lacks index "
                                         + index
                                         + (keyColumns == null

@@ -70,12 +70,16 @@ public class SchemaManager {
             Dialect d = Dialect.choose(settings, c.getMetaData().getDatabaseProductName());
             String where =
                     c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getURL();
-            List<String> problems = Schema.problems(c);
+            Tables tables = new Tables(settings.tableSchema());
+            if (tables.schema() != null) {
+                where += " schema " + tables.schema();
+            }
+            List<String> problems = Schema.problems(c, tables);
             if (problems.isEmpty()) {
                 Msg.STORE_SCHEMA_PRESENT.log(where);
             } else if (settings.schemaCreate()) {
-                create(c, d, where);
-                problems = Schema.problems(c);
+                create(c, d, tables, where);
+                problems = Schema.problems(c, tables);
             }
             if (!problems.isEmpty()) {
                 throw new OutboxException(
@@ -103,11 +107,16 @@ public class SchemaManager {
 
     /**
      * Runs the DDL, statement by statement, skipping what exists already: a statement that fails is
-     * left to the check that follows.
+     * left to the check that follows. A configured schema is created first if missing.
      */
-    private static void create(Connection c, Dialect d, String where) {
+    static void create(Connection c, Dialect d, Tables tables, String where) {
         int created = 0;
-        for (String statement : statements(d.schemaResource())) {
+        List<String> ddl = new ArrayList<>();
+        if (tables.schema() != null) {
+            ddl.add("CREATE SCHEMA " + tables.schema());
+        }
+        statements(d.schemaResource()).forEach(s -> ddl.add(tables.qualifyDdl(s, d)));
+        for (String statement : ddl) {
             try (Statement s = c.createStatement()) {
                 s.execute(statement);
                 created++;

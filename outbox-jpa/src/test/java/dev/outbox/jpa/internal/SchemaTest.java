@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,8 @@ class SchemaTest {
 
     private static final Pattern TABLE =
             Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\)", Pattern.DOTALL);
+
+    private static final Tables CURRENT = new Tables(Optional.empty());
 
     @Test
     void everyDdlFileCreatesExactlyTheTablesAndColumnsTheCheckExpects() {
@@ -56,7 +59,7 @@ class SchemaTest {
                     s.execute(statement);
                 }
             }
-            assertEquals(List.of(), Schema.problems(c));
+            assertEquals(List.of(), Schema.problems(c, CURRENT));
         }
     }
 
@@ -69,7 +72,7 @@ class SchemaTest {
                     s.execute(statement);
                 }
             }
-            assertEquals(List.of(), Schema.problems(c));
+            assertEquals(List.of(), Schema.problems(c, CURRENT));
             try (Statement s = c.createStatement()) {
                 s.execute("ALTER TABLE outbox_record DROP COLUMN last_error");
                 s.execute("DROP TABLE outbox_pause");
@@ -80,7 +83,37 @@ class SchemaTest {
                             "table outbox_record lacks column last_error",
                             "table outbox_pause is missing",
                             "table outbox_processed lacks index outbox_processed_at"),
-                    Schema.problems(c));
+                    Schema.problems(c, CURRENT));
+        }
+    }
+
+    @Test
+    void inAConfiguredSchemaTheTablesAreCreatedThereAndCheckedThereOnH2() throws Exception {
+        createInSchema(Dialect.H2, "jdbc:h2:mem:schema-elsewhere;DB_CLOSE_DELAY=-1");
+    }
+
+    @Test
+    void inAConfiguredSchemaTheTablesAreCreatedThereAndCheckedThereOnDerby() throws Exception {
+        createInSchema(Dialect.DERBY, "jdbc:derby:memory:schema-elsewhere;create=true");
+    }
+
+    private static void createInSchema(Dialect d, String url) throws Exception {
+        Tables messaging = new Tables(Optional.of("messaging"));
+        try (Connection c = DriverManager.getConnection(url)) {
+            List<String> missing = Schema.problems(c, messaging);
+            assertTrue(
+                    missing.contains("table messaging.outbox_record is missing"),
+                    missing::toString);
+            SchemaManager.create(c, d, messaging, url);
+            assertEquals(List.of(), Schema.problems(c, messaging));
+            // nothing in the connection's own schema
+            assertTrue(Schema.problems(c, CURRENT).contains("table outbox_record is missing"));
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP INDEX messaging.outbox_processed_at");
+            }
+            assertEquals(
+                    List.of("table messaging.outbox_processed lacks index outbox_processed_at"),
+                    Schema.problems(c, messaging));
         }
     }
 }
