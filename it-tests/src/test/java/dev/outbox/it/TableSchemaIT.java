@@ -36,8 +36,11 @@ import dev.outbox.it.app.Received;
 @ExtendWith(ArquillianExtension.class)
 class TableSchemaIT {
 
-    /** Not the database of the tests: on MariaDB a schema is a database (prepared by the script). */
+    /**
+     * Not the database of the tests: on MariaDB a schema is a database (prepared by the script).
+     */
     static final String SCHEMA = "outbox_schema_it";
+
     static final String QUEUE = "it.schema";
 
     @Deployment
