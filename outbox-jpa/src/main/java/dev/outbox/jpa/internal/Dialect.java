@@ -134,11 +134,21 @@ public enum Dialect {
                     + " ORDER BY r.next_attempt_at FETCH FIRST ?2 ROWS ONLY WITH UR";
         }
 
+        /**
+         * A {@code DELETE … WHERE id IN (SELECT …)} takes update locks on the rows it scans and
+         * deadlocked with a claim's lock (found by the integration suite; Derby detects a deadlock
+         * only after 20 s): the ids are read without locks, then each row is deleted by its key,
+         * only while it is still dispatched.
+         */
         @Override
         String purge() {
-            return "DELETE FROM outbox_record WHERE id IN (SELECT id FROM outbox_record"
-                    + " WHERE status = 'DISPATCHED' AND dispatched_at < ?1"
-                    + " FETCH FIRST ?2 ROWS ONLY)";
+            return null;
+        }
+
+        @Override
+        String purgeCandidates() {
+            return "SELECT id FROM outbox_record WHERE status = 'DISPATCHED' AND dispatched_at < ?1"
+                    + " FETCH FIRST ?2 ROWS ONLY WITH UR";
         }
     },
     ORACLE("oracle") {
@@ -407,7 +417,16 @@ public enum Dialect {
     }
 
     /**
-     * @return a statement deleting at most ?2 records dispatched before ?1
+     * @return where {@link #purge()} is {@code null}: the ids of at most ?2 records dispatched
+     *     before ?1, read without locks, each then deleted by its key
+     */
+    String purgeCandidates() {
+        return null;
+    }
+
+    /**
+     * @return a statement deleting at most ?2 records dispatched before ?1, or {@code null} when
+     *     the dialect purges through {@link #purgeCandidates()}
      */
     String purge() {
         return "DELETE FROM outbox_record WHERE status = 'DISPATCHED' AND dispatched_at < ?1"

@@ -238,12 +238,40 @@ public class JpaRecordStore implements RecordStore {
                 entityManager.get(),
                 c -> {
                     Dialect d = dialect(c);
+                    if (d.purge() == null) {
+                        return purgeOneByOne(c, d, dispatchedBefore, limit);
+                    }
                     Sql sql = tables().sql(d.purge());
                     try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
                         sql.bind(ps, Times.andLimit(d, dispatchedBefore, limit));
                         return ps.executeUpdate();
                     }
                 });
+    }
+
+    private int purgeOneByOne(Connection c, Dialect d, Instant dispatchedBefore, int limit)
+            throws SQLException {
+        List<String> ids = new ArrayList<>();
+        Sql sql = tables().sql(d.purgeCandidates());
+        try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
+            sql.bind(ps, Times.andLimit(d, dispatchedBefore, limit));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        int deleted = 0;
+        try (PreparedStatement ps =
+                tables().prepare(
+                                c,
+                                "DELETE FROM outbox_record WHERE id = ? AND status = 'DISPATCHED'")) {
+            for (String id : ids) {
+                ps.setString(1, id);
+                deleted += ps.executeUpdate();
+            }
+        }
+        return deleted;
     }
 
     @Override
