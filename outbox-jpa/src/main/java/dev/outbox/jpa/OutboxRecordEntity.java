@@ -14,11 +14,11 @@ import jakarta.persistence.Table;
 import dev.outbox.OutboxRecord;
 import dev.outbox.RecordStatus;
 import dev.outbox.jpa.internal.HeadersJson;
-import dev.outbox.spi.NewRecord;
 
 /**
- * The JPA mapping of an outbox record, table {@code outbox_record}. Public only because JPA
- * requires it: applications read records through {@link OutboxRecord} and never write them.
+ * The JPA mapping of an outbox record, table {@code outbox_record}, for applications that read
+ * records with JPQL; the library itself reads and writes them with SQL. Public only because JPA
+ * requires it: applications never write records.
  */
 @Entity(name = "OutboxRecord")
 @Table(name = "outbox_record")
@@ -80,29 +80,6 @@ public class OutboxRecordEntity implements OutboxRecord {
 
     /** For JPA. */
     protected OutboxRecordEntity() {}
-
-    /**
-     * A new pending record.
-     *
-     * @param r the captured record
-     * @param sequence its position within its key
-     */
-    public OutboxRecordEntity(NewRecord r, long sequence) {
-        this.id = r.id();
-        this.aggregateType = r.aggregateType();
-        this.aggregateId = r.aggregateId();
-        this.sequence = sequence;
-        this.eventType = r.eventType();
-        this.eventVersion = r.eventVersion();
-        this.destination = r.destination();
-        this.contentType = r.contentType();
-        this.payload = r.payload();
-        this.headers = HEADERS.convertToDatabaseColumn(r.headers());
-        this.status = RecordStatus.PENDING;
-        this.attempts = 0;
-        this.writtenAt = r.writtenAt();
-        this.nextAttemptAt = r.writtenAt();
-    }
 
     @Override
     public String id() {
