@@ -338,27 +338,38 @@ public final class OutboxSettings {
         return adminAuditTable;
     }
 
+    /** A plain SQL identifier: nothing a statement could read as anything else. */
+    private static final String IDENTIFIER = "[A-Za-z_][A-Za-z0-9_]{0,62}";
+
     private static final Pattern TABLE_NAME =
-            Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
+            Pattern.compile(IDENTIFIER + "(\\." + IDENTIFIER + ")?");
+
+    private static final Pattern SCHEMA_NAME = Pattern.compile(IDENTIFIER);
 
     private static String tableName(String text) {
-        String t = text.trim();
-        if (!TABLE_NAME.matcher(t).matches()) {
-            throw new IllegalArgumentException(
-                    "expected a table name such as outbox_audit or app.outbox_audit (letters,"
-                            + " digits and underscores)");
-        }
-        return t;
+        return matching(
+                text,
+                TABLE_NAME,
+                "expected a table name such as outbox_audit or app.outbox_audit (letters,"
+                        + " digits and underscores)");
     }
 
-    private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
-
     private static String schemaName(String text) {
+        return matching(
+                text,
+                SCHEMA_NAME,
+                "expected a schema name such as messaging (letters, digits and underscores,"
+                        + " not starting with a digit)");
+    }
+
+    /**
+     * @return the trimmed text when the pattern matches it whole
+     * @throws IllegalArgumentException saying what was expected, otherwise
+     */
+    private static String matching(String text, Pattern pattern, String expected) {
         String t = text.trim();
-        if (!SCHEMA_NAME.matcher(t).matches()) {
-            throw new IllegalArgumentException(
-                    "expected a schema name such as messaging (letters, digits and underscores,"
-                            + " not starting with a digit)");
+        if (!pattern.matcher(t).matches()) {
+            throw new IllegalArgumentException(expected);
         }
         return t;
     }
