@@ -131,16 +131,7 @@ public class JpaRecordStore implements RecordStore {
     private List<OutboxRecord> claimOneByOne(
             Connection c, Dialect d, int limit, Instant now, boolean holdFailedHeads)
             throws SQLException {
-        List<String> candidates = new ArrayList<>();
-        Sql sql = tables().sql(d.candidates(holdFailedHeads));
-        try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
-            sql.bind(ps, Times.andLimit(d, now, limit));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    candidates.add(rs.getString(1));
-                }
-            }
-        }
+        List<String> candidates = ids(c, d, d.candidates(holdFailedHeads), now, limit);
         List<OutboxRecord> claimed = new ArrayList<>();
         try (PreparedStatement lock =
                         tables().prepare(
@@ -249,18 +240,28 @@ public class JpaRecordStore implements RecordStore {
                 });
     }
 
-    private int purgeOneByOne(Connection c, Dialect d, Instant dispatchedBefore, int limit)
+    /**
+     * @param query a dialect's query of record ids, ?1 an instant and ?2 a row limit
+     * @return the ids it selects
+     */
+    private List<String> ids(Connection c, Dialect d, String query, Instant instant, int limit)
             throws SQLException {
         List<String> ids = new ArrayList<>();
-        Sql sql = tables().sql(d.purgeCandidates());
+        Sql sql = tables().sql(query);
         try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
-            sql.bind(ps, Times.andLimit(d, dispatchedBefore, limit));
+            sql.bind(ps, Times.andLimit(d, instant, limit));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getString(1));
                 }
             }
         }
+        return ids;
+    }
+
+    private int purgeOneByOne(Connection c, Dialect d, Instant dispatchedBefore, int limit)
+            throws SQLException {
+        List<String> ids = ids(c, d, d.purgeCandidates(), dispatchedBefore, limit);
         int deleted = 0;
         try (PreparedStatement ps =
                 tables().prepare(

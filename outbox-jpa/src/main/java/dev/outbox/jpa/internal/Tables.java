@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
  */
 final class Tables {
 
-    /** The tables, as whole words: index and constraint names such as outbox_record_due differ. */
+    /**
+     * The tables the schema check knows, as whole words: index and constraint names such as
+     * outbox_record_due differ.
+     */
     private static final Pattern TABLE =
-            Pattern.compile("\\b(outbox_(?:record|key|pause|processed|inbox_key))\\b");
+            Pattern.compile("\\b(" + String.join("|", Schema.TABLES.keySet()) + ")\\b");
 
     private static final Pattern CREATE_INDEX =
             Pattern.compile("(?i)(CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+)(\\w+)");
