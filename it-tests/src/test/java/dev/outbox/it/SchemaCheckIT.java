@@ -16,6 +16,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.outbox.it.app.Probe;
@@ -106,5 +107,33 @@ class SchemaCheckIT {
         deployer.undeploy("repair");
         assertTrue(
                 ServerLog.since(before).contains("OUTBOX0202I"), "the missing table was created");
+    }
+
+    @Test
+    @Order(5)
+    @OperateOnDeployment("tools")
+    @EnabledIfSystemProperty(named = "outbox.it.db", matches = "postgres.*")
+    void turnOffAutovacuumForTheOutboxTable() throws Exception {
+        probe.execute("ALTER TABLE outbox_record SET (autovacuum_enabled = false)");
+    }
+
+    @Test
+    @Order(6)
+    @RunAsClient
+    @EnabledIfSystemProperty(named = "outbox.it.db", matches = "postgres.*")
+    void postgresqlWithoutAutovacuumForTheQueueTableIsWarnedOf() throws Exception {
+        long before = ServerLog.size();
+        deployer.deploy("repair");
+        deployer.undeploy("repair");
+        String log = ServerLog.since(before);
+        assertTrue(log.contains("OUTBOX0208W") && log.contains("outbox_record"), log);
+    }
+
+    @Test
+    @Order(7)
+    @OperateOnDeployment("tools")
+    @EnabledIfSystemProperty(named = "outbox.it.db", matches = "postgres.*")
+    void turnAutovacuumBackOn() throws Exception {
+        probe.execute("ALTER TABLE outbox_record RESET (autovacuum_enabled)");
     }
 }

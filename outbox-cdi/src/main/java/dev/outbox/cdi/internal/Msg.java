@@ -84,6 +84,13 @@ public enum Msg {
                     + " entity manager of the unit that holds the outbox tables:"
                     + " @Produces @OutboxPersistence @PersistenceContext(unitName = \"...\")"
                     + " EntityManager em;"),
+    STORE_NO_AUTOVACUUM(
+            208,
+            'W',
+            "PostgreSQL at %s does not autovacuum %s (%s): every record sent or purged leaves a dead"
+                    + " row, and the relay's claim and the application's writes slow down as they"
+                    + " pile up. Enable autovacuum, or VACUUM the outbox tables regularly (a few"
+                    + " times an hour under load)"),
 
     // relay
     RELAY_STARTED(

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -86,10 +88,44 @@ public class SchemaManager {
                         Msg.STORE_SCHEMA_MISSING.format(
                                 where, String.join("; ", problems), d.schemaResource()));
             }
+            if (d == Dialect.POSTGRESQL) {
+                warnWithoutAutovacuum(c, tables, where);
+            }
         } catch (SQLException e) {
             throw new OutboxException(Msg.STORE_SCHEMA_FAILED.format("the datasource", e), e);
         }
         checked = true;
+    }
+
+    /**
+     * The outbox table is a queue: each record is inserted, then deleted (or updated, then purged),
+     * so on PostgreSQL it lives on VACUUM. Warns when neither the server nor the table lets
+     * autovacuum run. A check that cannot be made (permissions, another database) says nothing.
+     */
+    private static void warnWithoutAutovacuum(Connection c, Tables tables, String where) {
+        String table = tables.qualify("outbox_record");
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "SELECT current_setting('autovacuum'),"
+                                + " (SELECT array_to_string(reloptions, ',') FROM pg_class"
+                                + " WHERE oid = ?::regclass)")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                String server = rs.getString(1);
+                String options = String.valueOf(rs.getString(2));
+                if ("off".equals(server)) {
+                    Msg.STORE_NO_AUTOVACUUM.log(where, table, "the server's autovacuum is off");
+                } else if (options.contains("autovacuum_enabled=false")) {
+                    Msg.STORE_NO_AUTOVACUUM.log(
+                            where, table, "the table's autovacuum_enabled is false");
+                }
+            }
+        } catch (SQLException e) {
+            // the check is advice only
+        }
     }
 
     /**
