@@ -3,6 +3,8 @@ package dev.outbox.jms.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -41,8 +43,9 @@ import dev.outbox.spi.RecordStore;
  *       managed executor thread.
  * </ul>
  *
- * One drain runs at a time per server; a kick during a drain makes it go round once more. Servers
- * coordinate through row locks in the database only, never through memory.
+ * Up to {@code outbox.relay.concurrency} drains run at once per server (one by default), each with
+ * its own {@link Batches}; a kick while all are busy makes one of them go round once more. Drains
+ * and servers coordinate through row locks in the database only, never through memory.
  */
 @Singleton
 @Startup
@@ -63,11 +66,13 @@ public class Relay {
     @Inject RecordStore store;
 
     private final Clock clock = Clock.systemUTC();
-    private final AtomicBoolean draining = new AtomicBoolean();
+
+    /** The drains not running now: each owns its batches' state (isolation of a refused batch). */
+    private final Queue<Batches> idle = new ConcurrentLinkedQueue<>();
+
     private final AtomicBoolean again = new AtomicBoolean();
     private ManagedExecutorService executor;
     private RelayPause pause;
-    private Batches batches;
     private Instant nextSweep = Instant.MIN;
     private volatile boolean started;
     private volatile Instant lastRun;
@@ -85,7 +90,9 @@ public class Relay {
         }
         checkDuplicateWindow();
         pause = new RelayPause(settings.relayInterval(), settings.maxBackoff());
-        batches = new Batches(worker, settings.batchSize());
+        for (int i = 0; i < settings.concurrency(); i++) {
+            idle.add(new Batches(worker, settings.batchSize()));
+        }
         if (settings.immediate()) {
             executor = lookupExecutor();
         }
@@ -139,7 +146,7 @@ public class Relay {
             return;
         }
         again.set(true);
-        if (draining.get()) {
+        if (idle.isEmpty()) {
             return;
         }
         try {
@@ -180,19 +187,24 @@ public class Relay {
         }
     }
 
+    /**
+     * Drains while kicked and a drain is idle. A kick that finds every drain busy only sets {@code
+     * again}: the drain that ends next sees it after it is idle again, so no kick is lost.
+     */
     private void drainWhileKicked() {
-        while (again.get() && draining.compareAndSet(false, true)) {
+        Batches batches;
+        while (again.get() && (batches = idle.poll()) != null) {
             try {
                 again.set(false);
-                drain();
+                drain(batches);
             } finally {
-                draining.set(false);
+                idle.add(batches);
             }
         }
     }
 
     /** Sends batches until one comes back less than full, or the relay must pause. */
-    private void drain() {
+    private void drain(Batches batches) {
         lastRun = clock.instant();
         if (!pause.mayTry(lastRun)) {
             return;
