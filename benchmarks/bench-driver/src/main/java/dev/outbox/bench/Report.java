@@ -150,6 +150,20 @@ final class Report {
         md.append("\nThe cross-check from `outboxWrittenAt` (milliseconds) gave p50 ")
                 .append(f(r.of("latency", "ours-1000", "p50-writtenAt"), "%.0f"))
                 .append(" ms at 1,000/s.\n");
+        if (!r.of("concurrency", "c1-1000", "p50").isEmpty()) {
+            md.append(
+                    "\nConcurrent drains (`outbox.relay.concurrency`), each setting after a restart, alternating within each repetition: the outbox's latency at 1,000/s as above, and one client POSTing orders with one event back to back (section 1).\n\n"
+                            + "| concurrency | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | one client, with one event (tx/s) |\n| --- | --- | --- | --- | --- | --- |\n");
+            for (String c : new String[] {"1", "2"}) {
+                md.append("| ").append(c);
+                for (String m : new String[] {"p50", "p95", "p99", "max"}) {
+                    md.append(" | ").append(f(r.of("concurrency", "c" + c + "-1000", m), "%.1f"));
+                }
+                md.append(" | ")
+                        .append(f(r.of("concurrency", "c" + c + "-write-c1", "tps"), "%.0f"))
+                        .append(" |\n");
+            }
+        }
 
         md.append(
                 "\n## 4. Backlog size and history\n\nThe same drain with a small and a large backlog ("
@@ -233,26 +247,31 @@ final class Report {
                                 + ") | ")
                 .append(f(r.of("xa", "xa-datasource-xa-mode", "rate"), "%.0f"))
                 .append(" |\n");
-        if (!r.of("writerelay", "default", "ratio").isEmpty()) {
+        if (!r.of("writerelay", "default-c8", "ratio").isEmpty()) {
             md.append(
-                    "\nWrite overhead by relay setting (non-XA, 8 clients, measured in one block):\n\n");
+                    "\nWrite overhead by relay setting (non-XA, each setting after a restart, measured in one block):\n\n");
             md.append(
-                    "| relay | without outbox (tx/s) | with one event (tx/s) | ratio |\n| --- | --- | --- | --- |\n");
-            for (String v : new String[] {"default", "timer-only", "relay-off"}) {
-                md.append("| ")
-                        .append(
-                                v.equals("default")
-                                        ? "default (immediate dispatch + timer)"
-                                        : v.equals("timer-only")
-                                                ? "`outbox.relay.immediate=false` (timer every 200 ms)"
-                                                : "`outbox.relay.enabled=false` (capture alone)")
-                        .append(" | ")
-                        .append(f(r.of("writerelay", v + "-plain", "tps"), "%.0f"))
-                        .append(" | ")
-                        .append(f(r.of("writerelay", v + "-outbox", "tps"), "%.0f"))
-                        .append(" | ")
-                        .append(f(r.of("writerelay", v, "ratio"), "%.2f"))
-                        .append(" |\n");
+                    "| relay | clients | without outbox (tx/s) | with one event (tx/s) | ratio |\n| --- | --- | --- | --- | --- |\n");
+            for (String setting : new String[] {"default", "timer-only", "relay-off"}) {
+                for (String c : new String[] {"8", "1"}) {
+                    String v = setting + "-c" + c;
+                    md.append("| ")
+                            .append(
+                                    setting.equals("default")
+                                            ? "default (immediate dispatch + timer)"
+                                            : setting.equals("timer-only")
+                                                    ? "`outbox.relay.immediate=false` (timer every 200 ms)"
+                                                    : "`outbox.relay.enabled=false` (capture alone)")
+                            .append(" | ")
+                            .append(c)
+                            .append(" | ")
+                            .append(f(r.of("writerelay", v + "-plain", "tps"), "%.0f"))
+                            .append(" | ")
+                            .append(f(r.of("writerelay", v + "-outbox", "tps"), "%.0f"))
+                            .append(" | ")
+                            .append(f(r.of("writerelay", v, "ratio"), "%.2f"))
+                            .append(" |\n");
+                }
             }
         }
         if (!r.of("micro", "delete-any", "per-100").isEmpty()) {
