@@ -33,7 +33,6 @@ public final class OutboxSettings {
     private final String connectionFactory;
     private final boolean xa;
     private final boolean immediate;
-    private final int concurrency;
     private final Duration maxBackoff;
     private final int duplicateIdCacheSize;
     private final Backoff retry;
@@ -66,18 +65,6 @@ public final class OutboxSettings {
                 r.read(Property.RELAY_TRANSACTION_MODE, t -> Parsers.oneOf(t, "local", "xa"))
                         .equals("xa");
         immediate = r.read(Property.RELAY_IMMEDIATE, Parsers::bool);
-        concurrency = r.read(Property.RELAY_CONCURRENCY, t -> Parsers.integer(t, 1, 16));
-        if (xa && concurrency > 1) {
-            // a batch's commits reach the broker and the database in no fixed order: between the
-            // two, a concurrent batch could claim and send the key's next record first
-            r.problem(
-                    Msg.CONFIG_INVALID.format(
-                            concurrency,
-                            Property.RELAY_CONCURRENCY.key(),
-                            "more than 1 needs outbox.relay.transaction-mode=local (in xa mode"
-                                    + " a concurrent batch could overtake a batch of the same key"
-                                    + " between its two commits)"));
-        }
         maxBackoff =
                 r.read(
                         Property.RELAY_MAX_BACKOFF,
@@ -216,13 +203,6 @@ public final class OutboxSettings {
      */
     public boolean immediate() {
         return immediate;
-    }
-
-    /**
-     * @return how many relay batches this server runs at once
-     */
-    public int concurrency() {
-        return concurrency;
     }
 
     /**

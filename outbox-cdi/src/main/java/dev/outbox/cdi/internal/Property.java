@@ -25,12 +25,6 @@ public enum Property {
             "outbox.relay.immediate",
             "true",
             "Relay records right after their transaction commits, not only on the timer."),
-    RELAY_CONCURRENCY(
-            "outbox.relay.concurrency",
-            "1",
-            "Relay batches this server runs at once, 1 to 16: a commit during a batch starts the"
-                    + " next one at once instead of after it (lower latency under load, more"
-                    + " CPU)."),
     RELAY_MAX_BACKOFF(
             "outbox.relay.max-backoff",
             "30s",

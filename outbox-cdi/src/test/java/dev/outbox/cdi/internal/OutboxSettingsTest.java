@@ -81,28 +81,6 @@ class OutboxSettingsTest {
     }
 
     @Test
-    void concurrentDrainsAreBoundedAndRefusedInXaMode() {
-        assertEquals(1, read(Map.of()).settings().concurrency());
-        assertEquals(3, read(Map.of("outbox.relay.concurrency", "3")).settings().concurrency());
-        for (String bad : new String[] {"0", "17", "two"}) {
-            List<String> problems = read(Map.of("outbox.relay.concurrency", bad)).problems();
-            assertEquals(1, problems.size(), bad);
-            assertTrue(problems.get(0).contains("outbox.relay.concurrency"), problems.get(0));
-        }
-        assertEquals(List.of(), read(Map.of("outbox.relay.transaction-mode", "xa")).problems());
-        List<String> xa =
-                read(Map.of(
-                                "outbox.relay.transaction-mode", "xa",
-                                "outbox.relay.concurrency", "2"))
-                        .problems();
-        assertEquals(1, xa.size(), xa.toString());
-        assertTrue(
-                xa.get(0).startsWith("OUTBOX0001E: Invalid value '2' for outbox.relay.concurrency")
-                        && xa.get(0).contains("transaction-mode=local"),
-                xa.get(0));
-    }
-
-    @Test
     void durationsAcceptUnitsAndIso8601ButNotBareNumbers() {
         assertEquals(Duration.ofMillis(1500), interval("1.5s"));
         assertEquals(Duration.ofMinutes(2), interval("2m"));

@@ -3,8 +3,6 @@ package dev.outbox.jms.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -43,9 +41,8 @@ import dev.outbox.spi.RecordStore;
  *       managed executor thread.
  * </ul>
  *
- * Up to {@code outbox.relay.concurrency} drains run at once per server (one by default), each with
- * its own {@link Batches}; a kick while all are busy makes one of them go round once more. Drains
- * and servers coordinate through row locks in the database only, never through memory.
+ * One drain runs at a time per server; a kick during a drain makes it go round once more. Servers
+ * coordinate through row locks in the database only, never through memory.
  */
 @Singleton
 @Startup
@@ -66,13 +63,11 @@ public class Relay {
     @Inject RecordStore store;
 
     private final Clock clock = Clock.systemUTC();
-
-    /** The drains not running now: each owns its batches' state (isolation of a refused batch). */
-    private final Queue<Batches> idle = new ConcurrentLinkedQueue<>();
-
+    private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private ManagedExecutorService executor;
     private RelayPause pause;
+    private Batches batches;
     private Instant nextSweep = Instant.MIN;
     private volatile boolean started;
     private volatile Instant lastRun;
@@ -90,9 +85,7 @@ public class Relay {
         }
         checkDuplicateWindow();
         pause = new RelayPause(settings.relayInterval(), settings.maxBackoff());
-        for (int i = 0; i < settings.concurrency(); i++) {
-            idle.add(new Batches(worker, settings.batchSize()));
-        }
+        batches = new Batches(worker, settings.batchSize());
         if (settings.immediate()) {
             executor = lookupExecutor();
         }
@@ -146,7 +139,7 @@ public class Relay {
             return;
         }
         again.set(true);
-        if (idle.isEmpty()) {
+        if (draining.get()) {
             return;
         }
         try {
@@ -187,24 +180,19 @@ public class Relay {
         }
     }
 
-    /**
-     * Drains while kicked and a drain is idle. A kick that finds every drain busy only sets {@code
-     * again}: the drain that ends next sees it after it is idle again, so no kick is lost.
-     */
     private void drainWhileKicked() {
-        Batches batches;
-        while (again.get() && (batches = idle.poll()) != null) {
+        while (again.get() && draining.compareAndSet(false, true)) {
             try {
                 again.set(false);
-                drain(batches);
+                drain();
             } finally {
-                idle.add(batches);
+                draining.set(false);
             }
         }
     }
 
     /** Sends batches until one comes back less than full, or the relay must pause. */
-    private void drain(Batches batches) {
+    private void drain() {
         lastRun = clock.instant();
         if (!pause.mayTry(lastRun)) {
             return;

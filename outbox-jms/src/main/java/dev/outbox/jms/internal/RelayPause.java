@@ -6,8 +6,8 @@ import java.time.Instant;
 /**
  * The whole relay's backoff while the broker or the database cannot be used: the pause doubles from
  * the relay interval up to a maximum, and the log gets one warning when it starts, a summary at
- * most every {@link #SUMMARY_EVERY}, and one line when it ends. Thread-safe: a server's concurrent
- * drains share it.
+ * most every {@link #SUMMARY_EVERY}, and one line when it ends. Not thread-safe: used by the one
+ * draining thread.
  */
 final class RelayPause {
 
@@ -37,19 +37,19 @@ final class RelayPause {
     /**
      * @return whether the relay may try now
      */
-    synchronized boolean mayTry(Instant now) {
+    boolean mayTry(Instant now) {
         return !now.isBefore(until);
     }
 
     /**
      * @return whether the relay is paused after failures
      */
-    synchronized boolean failing() {
+    boolean failing() {
         return failures > 0;
     }
 
     /** Notes a failure; the relay pauses. */
-    synchronized Report failed(Instant now) {
+    Report failed(Instant now) {
         failures++;
         until = now.plus(current);
         Duration doubled = current.multipliedBy(2);
@@ -71,7 +71,7 @@ final class RelayPause {
      *
      * @return the failures that ended now, 0 if there were none
      */
-    synchronized int succeeded() {
+    int succeeded() {
         int ended = failures;
         failures = 0;
         current = initial;
@@ -79,11 +79,11 @@ final class RelayPause {
         return ended;
     }
 
-    synchronized int failures() {
+    int failures() {
         return failures;
     }
 
-    synchronized Duration failingFor(Instant now) {
+    Duration failingFor(Instant now) {
         return since == null ? Duration.ZERO : Duration.between(since, now);
     }
 }
