@@ -109,12 +109,14 @@ class SchemaCheckIT {
                 ServerLog.since(before).contains("OUTBOX0202I"), "the missing table was created");
     }
 
+    // in the server, where the pass's system properties are unknown: the database says
     @Test
     @Order(5)
     @OperateOnDeployment("tools")
-    @EnabledIfSystemProperty(named = "outbox.it.db", matches = "postgres.*")
     void turnOffAutovacuumForTheOutboxTable() throws Exception {
-        probe.execute("ALTER TABLE outbox_record SET (autovacuum_enabled = false)");
+        if (probe.databaseProduct().equals("PostgreSQL")) {
+            probe.execute("ALTER TABLE outbox_record SET (autovacuum_enabled = false)");
+        }
     }
 
     @Test
@@ -126,14 +128,19 @@ class SchemaCheckIT {
         deployer.deploy("repair");
         deployer.undeploy("repair");
         String log = ServerLog.since(before);
-        assertTrue(log.contains("OUTBOX0208W") && log.contains("outbox_record"), log);
+        assertTrue(
+                log.contains("OUTBOX0208W")
+                        && log.contains("outbox_record")
+                        && log.contains("the table's autovacuum_enabled is false"),
+                log);
     }
 
     @Test
     @Order(7)
     @OperateOnDeployment("tools")
-    @EnabledIfSystemProperty(named = "outbox.it.db", matches = "postgres.*")
     void turnAutovacuumBackOn() throws Exception {
-        probe.execute("ALTER TABLE outbox_record RESET (autovacuum_enabled)");
+        if (probe.databaseProduct().equals("PostgreSQL")) {
+            probe.execute("ALTER TABLE outbox_record RESET (autovacuum_enabled)");
+        }
     }
 }

@@ -227,6 +227,18 @@ public class Probe {
         }
     }
 
+    /**
+     * @return the database product name of the outbox datasource, such as {@code PostgreSQL}
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public String databaseProduct() throws java.sql.SQLException, javax.naming.NamingException {
+        javax.sql.DataSource ds =
+                (javax.sql.DataSource) new javax.naming.InitialContext().lookup("jdbc/outboxDS");
+        try (java.sql.Connection c = ds.getConnection()) {
+            return c.getMetaData().getDatabaseProductName();
+        }
+    }
+
     /** Consumes every message on a queue; returns how many there were. */
     public int drain(String queue) throws JMSException {
         int n = 0;

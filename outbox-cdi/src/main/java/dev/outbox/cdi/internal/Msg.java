@@ -87,7 +87,7 @@ public enum Msg {
     STORE_NO_AUTOVACUUM(
             208,
             'W',
-            "PostgreSQL at %s does not autovacuum %s (%s): every record sent or purged leaves a dead"
+            "%s does not autovacuum %s (%s): every record sent or purged leaves a dead"
                     + " row, and the relay's claim and the application's writes slow down as they"
                     + " pile up. Enable autovacuum, or VACUUM the outbox tables regularly (a few"
                     + " times an hour under load)"),

@@ -114,13 +114,15 @@ public class SchemaManager {
                 if (!rs.next()) {
                     return;
                 }
-                String server = rs.getString(1);
-                String options = String.valueOf(rs.getString(2));
-                if ("off".equals(server)) {
-                    Msg.STORE_NO_AUTOVACUUM.log(where, table, "the server's autovacuum is off");
-                } else if (options.contains("autovacuum_enabled=false")) {
-                    Msg.STORE_NO_AUTOVACUUM.log(
-                            where, table, "the table's autovacuum_enabled is false");
+                List<String> why = new ArrayList<>();
+                if ("off".equals(rs.getString(1))) {
+                    why.add("the server's autovacuum is off");
+                }
+                if (String.valueOf(rs.getString(2)).contains("autovacuum_enabled=false")) {
+                    why.add("the table's autovacuum_enabled is false");
+                }
+                if (!why.isEmpty()) {
+                    Msg.STORE_NO_AUTOVACUUM.log(where, table, String.join(", and ", why));
                 }
             }
         } catch (SQLException e) {
