@@ -133,7 +133,12 @@ public class Relay {
         return failing;
     }
 
-    /** Drains at once on a managed thread, or makes a running drain go round once more. */
+    /**
+     * Drains at once on a managed thread, or makes a running drain go round once more. Called after
+     * every commit that wrote records: without a transaction of its own (the default, REQUIRED,
+     * would begin and commit an empty one each time).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void kick() {
         if (!started || executor == null) {
             return;
