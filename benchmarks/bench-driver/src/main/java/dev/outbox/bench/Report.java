@@ -150,21 +150,6 @@ final class Report {
         md.append("\nThe cross-check from `outboxWrittenAt` (milliseconds) gave p50 ")
                 .append(f(r.of("latency", "ours-1000", "p50-writtenAt"), "%.0f"))
                 .append(" ms at 1,000/s.\n");
-        if (!r.of("concurrency", "c1-1000", "p50").isEmpty()) {
-            md.append(
-                    "\nConcurrent drains (`outbox.relay.concurrency`), each setting after a restart, alternating within each repetition: the outbox's latency at 1,000/s as above, and one client POSTing orders with one event back to back (section 1).\n\n"
-                            + "| concurrency | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | one client, with one event (tx/s) |\n| --- | --- | --- | --- | --- | --- |\n");
-            for (String c : new String[] {"1", "2"}) {
-                md.append("| ").append(c);
-                for (String m : new String[] {"p50", "p95", "p99", "max"}) {
-                    md.append(" | ").append(f(r.of("concurrency", "c" + c + "-1000", m), "%.1f"));
-                }
-                md.append(" | ")
-                        .append(f(r.of("concurrency", "c" + c + "-write-c1", "tps"), "%.0f"))
-                        .append(" |\n");
-            }
-        }
-
         md.append(
                 "\n## 4. Backlog size and history\n\nThe same drain with a small and a large backlog ("
                         + Bench.PER_KEY
