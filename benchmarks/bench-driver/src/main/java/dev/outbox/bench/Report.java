@@ -9,6 +9,31 @@ final class Report {
 
     private Report() {}
 
+    /** A row of a write-overhead table: label, clients, both rates and their ratio. */
+    private static void writeRow(
+            StringBuilder md,
+            Results r,
+            String scenario,
+            String series,
+            String label,
+            int clients,
+            boolean boldRatio) {
+        String bold = boldRatio ? "**" : "";
+        md.append("| ")
+                .append(label)
+                .append(" | ")
+                .append(clients)
+                .append(" | ")
+                .append(f(r.of(scenario, series + "-plain", "tps"), "%.0f"))
+                .append(" | ")
+                .append(f(r.of(scenario, series + "-outbox", "tps"), "%.0f"))
+                .append(" | ")
+                .append(bold)
+                .append(f(r.of(scenario, series, "ratio"), "%.2f"))
+                .append(bold)
+                .append(" |\n");
+    }
+
     static String f(List<Double> v, String fmt) {
         if (v.isEmpty()) {
             return "not measured";
@@ -61,21 +86,16 @@ final class Report {
                 "| datasource | clients | without outbox (tx/s) | with one event (tx/s) | ratio with/without |\n| --- | --- | --- | --- | --- |\n");
         for (String ds : new String[] {"nonxa", "xa"}) {
             for (int c : new int[] {1, 8}) {
-                String s = ds + "-c" + c;
-                md.append("| ")
-                        .append(
-                                ds.equals("xa")
-                                        ? "XA (`PGXADataSource`)"
-                                        : "non-XA (`PGConnectionPoolDataSource`)")
-                        .append(" | ")
-                        .append(c)
-                        .append(" | ")
-                        .append(f(r.of("write", s + "-plain", "tps"), "%.0f"))
-                        .append(" | ")
-                        .append(f(r.of("write", s + "-outbox", "tps"), "%.0f"))
-                        .append(" | **")
-                        .append(f(r.of("write", s, "ratio"), "%.2f"))
-                        .append("** |\n");
+                writeRow(
+                        md,
+                        r,
+                        "write",
+                        ds + "-c" + c,
+                        ds.equals("xa")
+                                ? "XA (`PGXADataSource`)"
+                                : "non-XA (`PGConnectionPoolDataSource`)",
+                        c,
+                        true);
             }
         }
         for (int c : new int[] {1, 8}) {
@@ -238,24 +258,19 @@ final class Report {
             md.append(
                     "| relay | clients | without outbox (tx/s) | with one event (tx/s) | ratio |\n| --- | --- | --- | --- | --- |\n");
             for (String setting : new String[] {"default", "timer-only", "relay-off"}) {
-                for (String c : new String[] {"8", "1"}) {
-                    String v = setting + "-c" + c;
-                    md.append("| ")
-                            .append(
-                                    setting.equals("default")
-                                            ? "default (immediate dispatch + timer)"
-                                            : setting.equals("timer-only")
-                                                    ? "`outbox.relay.immediate=false` (timer every 200 ms)"
-                                                    : "`outbox.relay.enabled=false` (capture alone)")
-                            .append(" | ")
-                            .append(c)
-                            .append(" | ")
-                            .append(f(r.of("writerelay", v + "-plain", "tps"), "%.0f"))
-                            .append(" | ")
-                            .append(f(r.of("writerelay", v + "-outbox", "tps"), "%.0f"))
-                            .append(" | ")
-                            .append(f(r.of("writerelay", v, "ratio"), "%.2f"))
-                            .append(" |\n");
+                for (int c : new int[] {8, 1}) {
+                    writeRow(
+                            md,
+                            r,
+                            "writerelay",
+                            setting + "-c" + c,
+                            setting.equals("default")
+                                    ? "default (immediate dispatch + timer)"
+                                    : setting.equals("timer-only")
+                                            ? "`outbox.relay.immediate=false` (timer every 200 ms)"
+                                            : "`outbox.relay.enabled=false` (capture alone)",
+                            c,
+                            false);
                 }
             }
         }
