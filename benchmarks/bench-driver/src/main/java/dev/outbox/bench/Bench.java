@@ -194,7 +194,7 @@ public final class Bench {
      * truncated or vacuumed by the scenarios themselves.
      */
     static void emulateAutovacuum() throws SQLException {
-        if (!"off".equals(Pg.queryString("SHOW autovacuum"))) {
+        if (!autovacuumOff()) {
             return;
         }
         log(
@@ -219,6 +219,10 @@ public final class Bench {
                 VACUUM_EVERY_SECONDS,
                 VACUUM_EVERY_SECONDS,
                 java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    static boolean autovacuumOff() throws SQLException {
+        return "off".equals(Pg.queryString("SHOW autovacuum"));
     }
 
     void step(String name, Step step) throws Exception {
@@ -272,13 +276,11 @@ public final class Bench {
                         + Pg.queryString("SHOW synchronous_commit")
                         + ", fsync "
                         + Pg.queryString("SHOW fsync")
-                        + ", autovacuum "
-                        + Pg.queryString("SHOW autovacuum")
-                        + ("off".equals(Pg.queryString("SHOW autovacuum"))
-                                ? ": the driver vacuums the library's tables every "
+                        + (autovacuumOff()
+                                ? ", autovacuum off: the driver vacuums the library's tables every "
                                         + VACUUM_EVERY_SECONDS
                                         + " s in its place"
-                                : "")
+                                : ", autovacuum on")
                         + ")");
         machine.put(
                 "Artemis broker",
@@ -369,36 +371,33 @@ public final class Bench {
             log("write overhead, %s datasource, %d client(s): warming up", ds, clients);
             httpLoad(one, clients, WRITE_WARMUP, false);
             httpLoad(one, clients, WRITE_WARMUP, true);
-            for (int rep = 1; rep <= REPS; rep++) {
-                quietMachine();
-                boolean[] order =
-                        rep % 2 == 1 ? new boolean[] {false, true} : new boolean[] {true, false};
-                double[] tps = new double[2];
-                for (boolean withEvent : order) {
-                    double t = httpLoad(one, clients, WRITE_SECONDS, withEvent);
-                    tps[withEvent ? 1 : 0] = t;
-                    results.add(
-                            "write",
-                            ds + "-c" + clients + (withEvent ? "-outbox" : "-plain"),
-                            "tps",
-                            "tx/s",
-                            rep,
-                            t);
-                }
-                results.add(
-                        "write",
-                        ds + "-c" + clients,
-                        "ratio",
-                        "with/without",
-                        rep,
-                        tps[1] / tps[0]);
-                log(
-                        "  rep %d: without %.0f tx/s, with one event %.0f tx/s, ratio %.2f",
-                        rep, tps[0], tps[1], tps[1] / tps[0]);
-            }
+            measureWrite("write", ds + "-c" + clients, clients);
         }
         // let the relay catch up before the next measurement
         awaitOutboxEmpty(120_000);
+    }
+
+    /**
+     * {@link #REPS} repetitions of the transaction without and with one event, in alternating
+     * order, {@code clients} clients each: records both rates and their ratio under {@code
+     * scenario}/{@code series}.
+     */
+    void measureWrite(String scenario, String series, int clients) throws Exception {
+        for (int rep = 1; rep <= REPS; rep++) {
+            quietMachine();
+            boolean[] order =
+                    rep % 2 == 1 ? new boolean[] {false, true} : new boolean[] {true, false};
+            double[] tps = new double[2];
+            for (boolean withEvent : order) {
+                tps[withEvent ? 1 : 0] = httpLoad(one, clients, WRITE_SECONDS, withEvent);
+            }
+            results.add(scenario, series + "-plain", "tps", "tx/s", rep, tps[0]);
+            results.add(scenario, series + "-outbox", "tps", "tx/s", rep, tps[1]);
+            results.add(scenario, series, "ratio", "with/without", rep, tps[1] / tps[0]);
+            log(
+                    "  rep %d: without %.0f tx/s, with one event %.0f tx/s, ratio %.2f",
+                    rep, tps[0], tps[1], tps[1] / tps[0]);
+        }
     }
 
     /** {@code clients} threads POSTing orders back to back for {@code seconds}: transactions/s. */
@@ -920,24 +919,7 @@ public final class Bench {
                 log(
                         "write overhead with the relay %s %s, %d client(s)",
                         v.getKey(), v.getValue(), clients);
-                String key = v.getKey() + "-c" + clients;
-                for (int rep = 1; rep <= REPS; rep++) {
-                    quietMachine();
-                    boolean[] order =
-                            rep % 2 == 1
-                                    ? new boolean[] {false, true}
-                                    : new boolean[] {true, false};
-                    double[] tps = new double[2];
-                    for (boolean withEvent : order) {
-                        tps[withEvent ? 1 : 0] = httpLoad(one, clients, WRITE_SECONDS, withEvent);
-                    }
-                    results.add("writerelay", key + "-plain", "tps", "tx/s", rep, tps[0]);
-                    results.add("writerelay", key + "-outbox", "tps", "tx/s", rep, tps[1]);
-                    results.add("writerelay", key, "ratio", "with/without", rep, tps[1] / tps[0]);
-                    log(
-                            "  rep %d: without %.0f tx/s, with one event %.0f tx/s, ratio %.2f",
-                            rep, tps[0], tps[1], tps[1] / tps[0]);
-                }
+                measureWrite("writerelay", v.getKey() + "-c" + clients, clients);
             }
         }
         Pg.exec("TRUNCATE outbox_record, outbox_key");

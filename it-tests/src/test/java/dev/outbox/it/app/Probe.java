@@ -218,9 +218,7 @@ public class Probe {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void execute(String sql) throws java.sql.SQLException, javax.naming.NamingException {
-        javax.sql.DataSource ds =
-                (javax.sql.DataSource) new javax.naming.InitialContext().lookup("jdbc/outboxDS");
-        try (java.sql.Connection c = ds.getConnection();
+        try (java.sql.Connection c = outboxDataSource().getConnection();
                 java.sql.Statement s = c.createStatement()) {
             c.setAutoCommit(true);
             s.execute(sql);
@@ -232,11 +230,13 @@ public class Probe {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public String databaseProduct() throws java.sql.SQLException, javax.naming.NamingException {
-        javax.sql.DataSource ds =
-                (javax.sql.DataSource) new javax.naming.InitialContext().lookup("jdbc/outboxDS");
-        try (java.sql.Connection c = ds.getConnection()) {
+        try (java.sql.Connection c = outboxDataSource().getConnection()) {
             return c.getMetaData().getDatabaseProductName();
         }
+    }
+
+    private static javax.sql.DataSource outboxDataSource() throws javax.naming.NamingException {
+        return (javax.sql.DataSource) new javax.naming.InitialContext().lookup("jdbc/outboxDS");
     }
 
     /** Consumes every message on a queue; returns how many there were. */
