@@ -29,11 +29,13 @@ public interface RecordStore {
     default void prepare() {}
 
     /**
-     * @return whether the store's connections can take part in an XA transaction with the broker.
-     *     Defaults to {@code false}.
+     * Checks whether the store's connections can take part in an XA transaction with the broker,
+     * for {@code outbox.relay.transaction-mode=xa}. Defaults to a store that cannot.
+     *
+     * @return empty when they can; else why not, naming the datasource
      */
-    default boolean xaCapable() {
-        return false;
+    default Optional<String> xaProblem() {
+        return Optional.of("the record store " + getClass().getName() + " does not support XA");
     }
 
     /**

@@ -14,14 +14,10 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.Connection;
-import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -39,6 +35,7 @@ import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.OutboxSettings;
 import dev.outbox.jms.internal.Batches;
 import dev.outbox.jms.internal.DispatchException;
+import dev.outbox.jms.internal.RelayConnectionFactory;
 import dev.outbox.jms.internal.RelayWorker;
 
 /**
@@ -297,12 +294,13 @@ public class OutboxTestKit {
     private <T> T withSession(String queue, SessionWork<T> work) {
         String cfName = settings.connectionFactory();
         try {
-            ConnectionFactory cf = (ConnectionFactory) new InitialContext().lookup(cfName);
-            try (Connection c = cf.createConnection()) {
+            RelayConnectionFactory cf = RelayConnectionFactory.find(settings);
+            cfName = cf.name();
+            try (Connection c = cf.factory().createConnection()) {
                 c.start();
                 return work.run(c.createSession(false, Session.AUTO_ACKNOWLEDGE));
             }
-        } catch (NamingException | JMSException | RuntimeException e) {
+        } catch (JMSException | RuntimeException e) {
             throw new OutboxException(Msg.TESTKIT_BROKER.format(queue, cfName, e), e);
         }
     }

@@ -20,6 +20,15 @@ public enum Msg {
             3, 'E', "No RecordStore bean found: add the outbox-jpa module to the application"),
     CONFIG_JNDI_MISSING(4, 'E', "Invalid value '%s' for %s: no resource with that JNDI name: %s"),
     CONFIG_JNDI_WRONG_TYPE(5, 'E', "Invalid value '%s' for %s: the resource is a %s, not a %s"),
+    CONFIG_NO_CONNECTION_FACTORY(
+            6,
+            'E',
+            "The relay has no connection factory: outbox.relay.connection-factory is not set, and"
+                    + " neither %s nor the server's default %s exists (%s). Set"
+                    + " outbox.relay.connection-factory to the JNDI name of the connection factory"
+                    + " of the Artemis resource adapter (Open Liberty: the jndiName of a"
+                    + " <connectionFactory>; WildFly: java:/JmsXA or an entry of a"
+                    + " pooled-connection-factory), or outbox.relay.enabled=false"),
 
     // capture
     CAPTURE_NO_TRANSACTION(
@@ -135,15 +144,16 @@ public enum Msg {
     RELAY_MODE_XA_WITHOUT_XA_DATASOURCE(
             312,
             'E',
-            "Invalid value 'xa' for outbox.relay.transaction-mode: the datasource of the outbox's"
-                    + " persistence unit is not an XA datasource (%s); use local, or configure"
-                    + " type=\"javax.sql.XADataSource\""),
+            "Invalid value 'xa' for outbox.relay.transaction-mode: %s. Use local, or give the"
+                    + " persistence unit an XA datasource (Open Liberty: <dataSource"
+                    + " type=\"javax.sql.XADataSource\">; WildFly: an xa-data-source)"),
     RELAY_LOCAL_NOT_TRANSACTED(
             313,
             'W',
             "The connection factory %s refuses local transactions, so each message is sent on its"
-                    + " own; set AllowLocalTransactions=\"true\" on it to send a batch in one"
-                    + " transaction: %s"),
+                    + " own; allow them to send a batch in one transaction (Open Liberty:"
+                    + " AllowLocalTransactions=\"true\" in its properties.artemis; WildFly:"
+                    + " allow-local-transactions=true on its pooled-connection-factory): %s"),
     RELAY_PURGED(314, 'I', "Purged %d dispatched records older than %s"),
     RELAY_UNKNOWN_STATUS(
             315,
@@ -156,6 +166,22 @@ public enum Msg {
             'W',
             "Could not look for records with a status the outbox does not know; trying again in"
                     + " %s: %s"),
+    RELAY_BROKER_TIMEOUT(
+            317,
+            'W',
+            "The broker has not answered the relay for %s (outbox.relay.broker-timeout) through"
+                    + " the connection factory %s: the relay interrupts the call and pauses as for"
+                    + " an outage. A connection factory that retries for ever makes every call wait"
+                    + " while the broker is away: let it fail at once and leave the retries to the"
+                    + " relay (Open Liberty: ReconnectAttempts=\"0\" InitialConnectAttempts=\"1\""
+                    + " in its properties.artemis; WildFly: reconnect-attempts=0 and"
+                    + " initial-connect-attempts=1 on its pooled-connection-factory). A full"
+                    + " address whose policy is BLOCK makes a send wait too"),
+    RELAY_DEFAULT_CONNECTION_FACTORY(
+            318,
+            'I',
+            "outbox.relay.connection-factory is not set and %s does not exist: the relay sends"
+                    + " through the server's default connection factory %s"),
 
     // inbox
     INBOX_DUPLICATE(401, 'I', "Consumer %s skipped message %s: already processed"),

@@ -31,6 +31,8 @@ public final class OutboxSettings {
     private final Duration relayInterval;
     private final int batchSize;
     private final String connectionFactory;
+    private final boolean connectionFactoryConfigured;
+    private final Duration brokerTimeout;
     private final boolean xa;
     private final boolean immediate;
     private final Duration maxBackoff;
@@ -46,6 +48,7 @@ public final class OutboxSettings {
     private final Map<String, String> routes;
     private final boolean schemaCreate;
     private final Optional<String> datasource;
+    private final Optional<Boolean> datasourceXa;
     private final Optional<String> database;
     private final Optional<String> tableSchema;
     private final Duration healthMaxPendingAge;
@@ -61,6 +64,11 @@ public final class OutboxSettings {
                         t -> Parsers.duration(t, Duration.ofMillis(10), Duration.ofHours(1)));
         batchSize = r.read(Property.RELAY_BATCH_SIZE, t -> Parsers.integer(t, 1, 10_000));
         connectionFactory = r.read(Property.RELAY_CONNECTION_FACTORY, Parsers::name);
+        connectionFactoryConfigured = r.isSet(Property.RELAY_CONNECTION_FACTORY);
+        brokerTimeout =
+                r.read(
+                        Property.RELAY_BROKER_TIMEOUT,
+                        t -> Parsers.duration(t, Duration.ofSeconds(1), Duration.ofHours(1)));
         xa =
                 r.read(Property.RELAY_TRANSACTION_MODE, t -> Parsers.oneOf(t, "local", "xa"))
                         .equals("xa");
@@ -117,6 +125,7 @@ public final class OutboxSettings {
         routes = r.routes();
         schemaCreate = r.read(Property.SCHEMA_CREATE, Parsers::bool);
         datasource = r.optional(Property.DATASOURCE, Parsers::name);
+        datasourceXa = r.optional(Property.DATASOURCE_XA, Parsers::bool);
         database = r.optional(Property.DATABASE, OutboxSettings::database);
         tableSchema = r.optional(Property.TABLE_SCHEMA, OutboxSettings::schemaName);
         healthMaxPendingAge =
@@ -189,6 +198,21 @@ public final class OutboxSettings {
      */
     public String connectionFactory() {
         return connectionFactory;
+    }
+
+    /**
+     * @return whether {@code outbox.relay.connection-factory} was set; when not, the relay may fall
+     *     back to the server's default connection factory
+     */
+    public boolean connectionFactoryConfigured() {
+        return connectionFactoryConfigured;
+    }
+
+    /**
+     * @return how long a batch may wait for the broker before the relay interrupts it
+     */
+    public Duration brokerTimeout() {
+        return brokerTimeout;
     }
 
     /**
@@ -287,6 +311,13 @@ public final class OutboxSettings {
      */
     public Optional<String> datasource() {
         return datasource;
+    }
+
+    /**
+     * @return whether the outbox's datasource is XA, when configured; empty: detect it
+     */
+    public Optional<Boolean> datasourceXa() {
+        return datasourceXa;
     }
 
     /**
@@ -403,6 +434,10 @@ public final class OutboxSettings {
                 return fallback;
             }
             return parse(p.key(), raw.get(), parser).orElse(fallback);
+        }
+
+        boolean isSet(Property p) {
+            return values.raw(p.key()).filter(v -> !v.isEmpty()).isPresent();
         }
 
         <T> Optional<T> optional(Property p, Function<String, T> parser) {

@@ -15,7 +15,9 @@ public enum Property {
     RELAY_CONNECTION_FACTORY(
             "outbox.relay.connection-factory",
             "jms/outboxConnectionFactory",
-            "JNDI name of the JMS connection factory of the Artemis resource adapter."),
+            "JNDI name of the JMS connection factory of the Artemis resource adapter; when not set"
+                    + " and jms/outboxConnectionFactory does not exist, the server's"
+                    + " java:comp/DefaultJMSConnectionFactory."),
     RELAY_TRANSACTION_MODE(
             "outbox.relay.transaction-mode",
             "local",
@@ -29,6 +31,11 @@ public enum Property {
             "outbox.relay.max-backoff",
             "30s",
             "Longest pause of the whole relay while the broker is unreachable."),
+    RELAY_BROKER_TIMEOUT(
+            "outbox.relay.broker-timeout",
+            "30s",
+            "Longest a batch waits for the broker (connecting, sending, committing) before the"
+                    + " relay interrupts it and pauses as for an outage, 1s to 1h."),
     RELAY_DUPLICATE_ID_CACHE_SIZE(
             "outbox.relay.duplicate-id-cache-size",
             "20000",
@@ -90,6 +97,12 @@ public enum Property {
             "",
             "JNDI name of the outbox persistence unit's datasource, for the schema check; needed"
                     + " only when the JPA provider does not tell (EclipseLink)."),
+    DATASOURCE_XA(
+            "outbox.datasource.xa",
+            "",
+            "Whether that datasource is an XA datasource (true or false), for the check of"
+                    + " transaction-mode xa; detected when empty. Set it where the server does not"
+                    + " tell."),
     SCHEMA_CREATE(
             "outbox.schema.create",
             "false",

@@ -26,6 +26,9 @@ class OutboxSettingsTest {
         assertEquals(Duration.ofSeconds(1), s.relayInterval());
         assertEquals(100, s.batchSize());
         assertEquals("jms/outboxConnectionFactory", s.connectionFactory());
+        assertFalse(s.connectionFactoryConfigured(), "the relay may fall back to the server's");
+        assertEquals(Duration.ofSeconds(30), s.brokerTimeout());
+        assertEquals(Optional.empty(), s.datasourceXa(), "detected");
         assertEquals(Optional.empty(), s.defaultDestination());
         assertEquals(Map.of(), s.routes());
         assertFalse(s.schemaCreate());
@@ -49,6 +52,7 @@ class OutboxSettingsTest {
         assertEquals(Duration.ofMillis(250), s.relayInterval());
         assertEquals(7, s.batchSize());
         assertEquals("jms/cf", s.connectionFactory());
+        assertTrue(s.connectionFactoryConfigured());
         assertEquals(Optional.of("events"), s.defaultDestination());
         assertEquals(Map.of("OrderPlaced", "orders", "billing.InvoiceSent", "billing"), s.routes());
         assertTrue(s.schemaCreate());
@@ -187,5 +191,29 @@ class OutboxSettingsTest {
 
     private static void assertContains(List<String> all, String part) {
         assertTrue(all.stream().anyMatch(p -> p.contains(part)), () -> part + " not in " + all);
+    }
+
+    @Test
+    void theXaOverrideAndTheBrokerTimeoutAreReadAndChecked() {
+        OutboxSettings s =
+                read(Map.of("outbox.datasource.xa", "TRUE", "outbox.relay.broker-timeout", "5s"))
+                        .orThrow();
+        assertEquals(Optional.of(true), s.datasourceXa());
+        assertEquals(Duration.ofSeconds(5), s.brokerTimeout());
+        assertEquals(
+                Optional.of(false),
+                read(Map.of("outbox.datasource.xa", "false")).orThrow().datasourceXa());
+
+        List<String> problems =
+                read(Map.of("outbox.datasource.xa", "yes", "outbox.relay.broker-timeout", "500ms"))
+                        .problems();
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(
+                problems.stream().anyMatch(p -> p.contains("'yes' for outbox.datasource.xa")),
+                problems.toString());
+        assertTrue(
+                problems.stream()
+                        .anyMatch(p -> p.contains("'500ms' for outbox.relay.broker-timeout")),
+                problems.toString());
     }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
 import jakarta.jms.Session;
 
 /**
@@ -15,8 +17,10 @@ import jakarta.jms.Session;
  * for a queue that does not exist and may not be created (auto-create off): it drops it. The outbox
  * must not lose a record that way, so it asks first, through Artemis's core session (reached by
  * reflection, the library does not link against Artemis), and quarantines the record when the
- * answer is no. A queue found once is trusted for {@link #TRUST}. On any other broker, or if the
- * question cannot be asked, every queue is taken to exist.
+ * answer is no. The question names the address of the very {@link Queue} the session created for
+ * the send, so a connection factory that prefixes names (WildFly's {@code jms.queue.}) is asked
+ * about the queue it will send to. A queue found once is trusted for {@link #TRUST}. On any other
+ * broker, or if the question cannot be asked, every queue is taken to exist.
  */
 final class DestinationCheck {
 
@@ -30,22 +34,43 @@ final class DestinationCheck {
 
     /**
      * @param session an open session of the resource adapter
-     * @param queue the queue name
+     * @param queue the queue, as the session created it for the send
      * @param now the current time
      * @return {@code false} only when the broker says the queue does not exist and will not be
      *     created
      */
-    boolean exists(Session session, String queue, Instant now) {
-        Instant seen = known.get(queue);
+    boolean exists(Session session, Queue queue, Instant now) {
+        String address = address(queue);
+        Instant seen = known.get(address);
         if (seen != null && seen.plus(TRUST).isAfter(now)) {
             return true;
         }
-        Boolean answer = ask(session, queue);
+        Boolean answer = ask(session, address);
         if (answer == null || answer) {
-            known.put(queue, now);
+            known.put(address, now);
             return true;
         }
         return false;
+    }
+
+    /**
+     * @return the broker's name of the queue: Artemis's destination knows the address it routes to
+     *     (with any prefix the connection factory adds); else the JMS name
+     */
+    static String address(Queue queue) {
+        try {
+            Object address = queue.getClass().getMethod("getAddress").invoke(queue);
+            if (address instanceof String a && !a.isEmpty()) {
+                return a;
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // not an Artemis destination
+        }
+        try {
+            return queue.getQueueName();
+        } catch (JMSException e) {
+            return String.valueOf(queue);
+        }
     }
 
     /**

@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,11 +13,13 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
 import dev.outbox.MessageProperties;
 import dev.outbox.OutboxRecord;
+import dev.outbox.cdi.internal.Durations;
 import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.OutboxSettings;
 import dev.outbox.spi.Unsendable;
@@ -39,18 +38,35 @@ public class JmsDispatcher {
     @Inject OutboxSettings settings;
 
     private ConnectionFactory connectionFactory;
+    private String connectionFactoryName;
+    private BrokerWatch watch;
     private final DestinationCheck destinations = new DestinationCheck();
     private final AtomicBoolean warnedNotTransacted = new AtomicBoolean();
     private volatile boolean localTransactions = true;
 
     @PostConstruct
     void init() {
-        try {
-            connectionFactory =
-                    (ConnectionFactory) new InitialContext().lookup(settings.connectionFactory());
-        } catch (NamingException e) {
-            throw new IllegalStateException("Cannot look up " + settings.connectionFactory(), e);
-        }
+        RelayConnectionFactory found = RelayConnectionFactory.find(settings);
+        connectionFactory = found.factory();
+        connectionFactoryName = found.name();
+        watch = new BrokerWatch(settings.brokerTimeout());
+    }
+
+    /**
+     * @return the JNDI name of the connection factory the relay sends through
+     */
+    public String connectionFactoryName() {
+        return connectionFactoryName;
+    }
+
+    /**
+     * Interrupts every send that has waited for the broker longer than {@code
+     * outbox.relay.broker-timeout}.
+     *
+     * @return how many it interrupted
+     */
+    public int interruptOverdueSends() {
+        return watch.check(System.nanoTime());
     }
 
     /**
@@ -75,6 +91,24 @@ public class JmsDispatcher {
     }
 
     private void send(List<OutboxRecord> records, boolean local) throws DispatchException {
+        BrokerWatch.Call call = watch.begin(System.nanoTime());
+        try {
+            sendWatched(records, local);
+        } catch (DispatchException | RuntimeException e) {
+            if (call.interrupted()) {
+                throw Failures.relay(
+                        "the broker did not answer within "
+                                + Durations.format(settings.brokerTimeout())
+                                + " (outbox.relay.broker-timeout)",
+                        e);
+            }
+            throw e;
+        } finally {
+            watch.end(call);
+        }
+    }
+
+    private void sendWatched(List<OutboxRecord> records, boolean local) throws DispatchException {
         Connection connection;
         try {
             connection = connectionFactory.createConnection();
@@ -126,7 +160,7 @@ public class JmsDispatcher {
                     }
                     localTransactions = false;
                     if (warnedNotTransacted.compareAndSet(false, true)) {
-                        Msg.RELAY_LOCAL_NOT_TRANSACTED.log(settings.connectionFactory(), e);
+                        Msg.RELAY_LOCAL_NOT_TRANSACTED.log(connectionFactoryName, e);
                     }
                 }
             }
@@ -165,15 +199,20 @@ public class JmsDispatcher {
         try {
             MessageProducer producer = producers.get(r.destination());
             if (producer == null) {
-                if (!destinations.exists(session, r.destination(), Instant.now())) {
+                Queue queue = session.createQueue(r.destination());
+                if (!destinations.exists(session, queue, Instant.now())) {
+                    String address = DestinationCheck.address(queue);
                     throw Failures.unsendable(
                             r,
                             "the queue "
                                     + r.destination()
+                                    + (address.equals(r.destination())
+                                            ? ""
+                                            : " (address " + address + " on the broker)")
                                     + " does not exist on the broker and may not be created there"
                                     + " (auto-create is off): the broker would drop the message");
                 }
-                producer = session.createProducer(session.createQueue(r.destination()));
+                producer = session.createProducer(queue);
                 producers.put(r.destination(), producer);
             }
             producer.send(toMessage(session, r));

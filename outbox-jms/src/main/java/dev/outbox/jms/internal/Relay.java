@@ -51,6 +51,11 @@ public class Relay {
 
     private static final String EXECUTOR = "java:comp/DefaultManagedExecutorService";
 
+    private static final String TIMER = "dev.outbox.relay";
+
+    /** The second timer: interrupts sends that wait for the broker too long (BrokerWatch). */
+    private static final String WATCH_TIMER = "dev.outbox.relay.watch";
+
     /** Relay intervals between two looks for rows with a status the outbox does not know. */
     private static final int SWEEP_EVERY = 60;
 
@@ -61,6 +66,7 @@ public class Relay {
     @EJB RelayWorker worker;
     @Inject OutboxSettings settings;
     @Inject RecordStore store;
+    @Inject JmsDispatcher dispatcher;
 
     private final Clock clock = Clock.systemUTC();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -72,6 +78,7 @@ public class Relay {
     private volatile boolean started;
     private volatile Instant lastRun;
     private volatile boolean failing;
+    private volatile boolean warnedBrokerTimeout;
 
     @PostConstruct
     void start() {
@@ -80,8 +87,13 @@ public class Relay {
             Msg.RELAY_DISABLED.log();
             return;
         }
-        if (settings.xa() && !store.xaCapable()) {
-            throw new IllegalStateException(Msg.RELAY_MODE_XA_WITHOUT_XA_DATASOURCE.format(store));
+        if (settings.xa()) {
+            store.xaProblem()
+                    .ifPresent(
+                            why -> {
+                                throw new IllegalStateException(
+                                        Msg.RELAY_MODE_XA_WITHOUT_XA_DATASOURCE.format(why));
+                            });
         }
         checkDuplicateWindow();
         pause = new RelayPause(settings.relayInterval(), settings.maxBackoff());
@@ -90,12 +102,14 @@ public class Relay {
             executor = lookupExecutor();
         }
         long interval = settings.relayInterval().toMillis();
-        timers.createIntervalTimer(interval, interval, new TimerConfig("dev.outbox.relay", false));
+        timers.createIntervalTimer(interval, interval, new TimerConfig(TIMER, false));
+        long watch = Math.max(100, Math.min(5000, settings.brokerTimeout().toMillis() / 5));
+        timers.createIntervalTimer(watch, watch, new TimerConfig(WATCH_TIMER, false));
         started = true;
         Msg.RELAY_STARTED.log(
                 Durations.format(settings.relayInterval()),
                 settings.batchSize(),
-                settings.connectionFactory(),
+                dispatcher.connectionFactoryName(),
                 describeMode());
     }
 
@@ -160,10 +174,31 @@ public class Relay {
         if (!started) {
             return;
         }
+        if (WATCH_TIMER.equals(timer.getInfo())) {
+            watchSends();
+            return;
+        }
         again.set(true);
         drainWhileKicked();
         purge();
         sweep();
+    }
+
+    /**
+     * Runs on its own timer, so that it runs while the relay's thread waits for the broker: a send
+     * that outlived {@code outbox.relay.broker-timeout} is interrupted, the relay counts as failing
+     * at once, and the first time in an outage a warning names the settings that cause such waits.
+     */
+    private void watchSends() {
+        if (dispatcher.interruptOverdueSends() > 0) {
+            failing = true;
+            if (!warnedBrokerTimeout) {
+                warnedBrokerTimeout = true;
+                Msg.RELAY_BROKER_TIMEOUT.log(
+                        Durations.format(settings.brokerTimeout()),
+                        dispatcher.connectionFactoryName());
+            }
+        }
     }
 
     /**
@@ -241,6 +276,7 @@ public class Relay {
 
     private void recovered() {
         failing = false;
+        warnedBrokerTimeout = false;
         if (pause.failing()) {
             Instant now = clock.instant();
             String duration = Durations.format(pause.failingFor(now));

@@ -1,25 +1,21 @@
 package dev.outbox.jms.internal;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.interceptor.Interceptor;
-import jakarta.jms.ConnectionFactory;
 
 import dev.outbox.ConfigurationException;
 import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.OutboxExtension;
 import dev.outbox.cdi.internal.OutboxSettings;
-import dev.outbox.cdi.internal.Property;
 
 /**
- * Fails the deployment when the relay is enabled and its connection factory cannot be found, so
- * that a wrong JNDI name shows at deployment instead of as a relay that never sends.
+ * Fails the deployment when the relay is enabled and has no connection factory, so that a wrong
+ * JNDI name shows at deployment instead of as a relay that never sends; says so when the relay
+ * falls back to the server's default connection factory.
  */
 public class RelayExtension implements Extension {
 
@@ -31,22 +27,14 @@ public class RelayExtension implements Extension {
         if (!settings.relayEnabled()) {
             return;
         }
-        String name = settings.connectionFactory();
-        String key = Property.RELAY_CONNECTION_FACTORY.key();
         try {
-            Object found = new InitialContext().lookup(name);
-            if (!(found instanceof ConnectionFactory)) {
-                adv.addDeploymentProblem(
-                        new ConfigurationException(
-                                Msg.CONFIG_JNDI_WRONG_TYPE.format(
-                                        name,
-                                        key,
-                                        found == null ? "null" : found.getClass().getName(),
-                                        ConnectionFactory.class.getName())));
+            RelayConnectionFactory found = RelayConnectionFactory.find(settings);
+            if (found.fallback()) {
+                Msg.RELAY_DEFAULT_CONNECTION_FACTORY.log(
+                        settings.connectionFactory(), found.name());
             }
-        } catch (NamingException e) {
-            adv.addDeploymentProblem(
-                    new ConfigurationException(Msg.CONFIG_JNDI_MISSING.format(name, key, e)));
+        } catch (ConfigurationException e) {
+            adv.addDeploymentProblem(e);
         }
     }
 }

@@ -52,8 +52,8 @@ public class JpaRecordStore implements RecordStore {
     }
 
     @Override
-    public boolean xaCapable() {
-        return schema.xaCapable();
+    public Optional<String> xaProblem() {
+        return schema.xaProblem();
     }
 
     @Override

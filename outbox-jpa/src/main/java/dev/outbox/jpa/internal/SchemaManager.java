@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -131,15 +132,27 @@ public class SchemaManager {
     }
 
     /**
-     * @return whether the unit's datasource is backed by an {@code XADataSource}; a datasource
-     *     configured as non-XA can still say yes when its driver class implements both kinds
+     * @return empty when the unit's datasource is an XA datasource; else why it is not known to be
+     *     one, naming the datasource
      */
-    public boolean xaCapable() {
-        try {
-            return dataSource(entityManager.get().getEntityManagerFactory())
-                    .isWrapperFor(javax.sql.XADataSource.class);
+    public Optional<String> xaProblem() {
+        DataSource ds = dataSource(entityManager.get().getEntityManagerFactory());
+        XaDatasource.Verdict verdict = XaDatasource.of(ds, settings.datasourceXa());
+        if (verdict.xa()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                "the datasource of the outbox's persistence unit ("
+                        + describe(ds)
+                        + ") is not an XA datasource: "
+                        + verdict.how());
+    }
+
+    private static String describe(DataSource ds) {
+        try (Connection c = ds.getConnection()) {
+            return c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getURL();
         } catch (SQLException | RuntimeException e) {
-            return false;
+            return ds.getClass().getName();
         }
     }
 
