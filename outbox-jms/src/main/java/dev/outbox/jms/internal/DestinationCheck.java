@@ -1,9 +1,9 @@
 package dev.outbox.jms.internal;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,17 +14,25 @@ import jakarta.jms.Session;
 
 /**
  * Asks the broker whether a queue exists before sending to it. Artemis does not refuse a message
- * for a queue that does not exist and may not be created (auto-create off): it drops it. The outbox
- * must not lose a record that way, so it asks first, through Artemis's core session (reached by
- * reflection, the library does not link against Artemis), and quarantines the record when the
- * answer is no. The question names the address of the very {@link Queue} the session created for
- * the send, so a connection factory that prefixes names (WildFly's {@code jms.queue.}) is asked
- * about the queue it will send to. A queue found once is trusted for {@link #TRUST}. On any other
- * broker, or if the question cannot be asked, every queue is taken to exist.
+ * for a queue that does not exist and may not be created (auto-create off): it drops it, or, when
+ * its JMS client falls back to the 1.x name {@code jms.queue.X}, creates and fills that queue
+ * instead. The outbox must not lose a record that way, so it asks first, through Artemis's core
+ * session (reached by reflection, the library does not link against Artemis), and quarantines the
+ * record when the answer is no.
+ *
+ * <p>The question names the broker's address of the {@link Queue} the session created for the send,
+ * which the session knows: a connection factory with 1.x prefixes on (WildFly's own) names queue
+ * {@code X} {@code jms.queue.X}, any other names it {@code X}. A queue the session resolved to any
+ * other address came from the client's fallback and is refused. A queue found once is trusted for
+ * {@link #TRUST}. On any other broker, or if the question cannot be asked, every queue is taken to
+ * exist.
  */
 final class DestinationCheck {
 
     static final Duration TRUST = Duration.ofMinutes(1);
+
+    /** The prefix of a JMS queue's address in Artemis 1.x, which WildFly still uses. */
+    static final String LEGACY_QUEUE_PREFIX = "jms.queue.";
 
     private static final String ARTEMIS = "org.apache.activemq.artemis.api.core.";
 
@@ -34,28 +42,48 @@ final class DestinationCheck {
 
     /**
      * @param session an open session of the resource adapter
+     * @param name the queue's name, as the record is routed
      * @param queue the queue, as the session created it for the send
      * @param now the current time
-     * @return {@code false} only when the broker says the queue does not exist and will not be
-     *     created
+     * @return empty when the queue exists or will be created; else why the broker would lose the
+     *     message
      */
-    boolean exists(Session session, Queue queue, Instant now) {
+    Optional<String> problem(Session session, String name, Queue queue, Instant now) {
         String address = address(queue);
         Instant seen = known.get(address);
         if (seen != null && seen.plus(TRUST).isAfter(now)) {
-            return true;
+            return Optional.empty();
         }
-        Boolean answer = ask(session, address);
+        Object jmsSession = artemisSession(session);
+        if (jmsSession == null) {
+            return Optional.empty();
+        }
+        String expected = (prefixes(jmsSession) ? LEGACY_QUEUE_PREFIX : "") + name;
+        if (!address.equals(expected)) {
+            return Optional.of(
+                    "the queue "
+                            + name
+                            + " does not exist on the broker and may not be created there"
+                            + " (auto-create is off): the broker would put the message on "
+                            + address
+                            + " instead");
+        }
+        Boolean answer = ask(jmsSession, address);
         if (answer == null || answer) {
             known.put(address, now);
-            return true;
+            return Optional.empty();
         }
-        return false;
+        return Optional.of(
+                "the queue "
+                        + name
+                        + (address.equals(name) ? "" : " (address " + address + " on the broker)")
+                        + " does not exist on the broker and may not be created there (auto-create"
+                        + " is off): the broker would drop the message");
     }
 
     /**
-     * @return the broker's name of the queue: Artemis's destination knows the address it routes to
-     *     (with any prefix the connection factory adds); else the JMS name
+     * @return the broker's name of the queue: Artemis's destination knows the address it routes to;
+     *     else the JMS name
      */
     static String address(Queue queue) {
         try {
@@ -74,19 +102,39 @@ final class DestinationCheck {
     }
 
     /**
+     * @return the Artemis JMS session behind the resource adapter's session, or {@code null}
+     */
+    private static Object artemisSession(Session session) {
+        try {
+            // the resource adapter's session wraps the Artemis JMS session
+            var inner = session.getClass().getDeclaredMethod("getSessionInternal");
+            inner.setAccessible(true);
+            return inner.invoke(session);
+        } catch (NoSuchMethodException e) {
+            return session; // a plain Artemis JMS session, or another broker's
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.FINE, e, () -> "Cannot reach the Artemis session of " + session);
+            return null;
+        }
+    }
+
+    /**
+     * @return whether the session names JMS queues with the 1.x prefix (WildFly's factories do)
+     */
+    private static boolean prefixes(Object jmsSession) {
+        try {
+            return (Boolean)
+                    jmsSession.getClass().getMethod("isEnable1xPrefixes").invoke(jmsSession);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
      * @return whether the queue exists or would be created; {@code null} when unknown
      */
-    private static Boolean ask(Session session, String queue) {
+    private static Boolean ask(Object jmsSession, String address) {
         try {
-            Object jmsSession = session;
-            try {
-                // the resource adapter's session wraps the Artemis JMS session
-                Method inner = session.getClass().getDeclaredMethod("getSessionInternal");
-                inner.setAccessible(true);
-                jmsSession = inner.invoke(session);
-            } catch (NoSuchMethodException e) {
-                // a plain Artemis JMS session
-            }
             Object clientSession =
                     jmsSession.getClass().getMethod("getCoreSession").invoke(jmsSession);
             ClassLoader loader = clientSession.getClass().getClassLoader();
@@ -94,7 +142,7 @@ final class DestinationCheck {
             Class<?> coreSession = Class.forName(ARTEMIS + "client.ClientSession", false, loader);
             Class<?> queueQuery =
                     Class.forName(ARTEMIS + "client.ClientSession$QueueQuery", false, loader);
-            Object name = simpleString.getMethod("of", String.class).invoke(null, queue);
+            Object name = simpleString.getMethod("of", String.class).invoke(null, address);
             Object answer =
                     coreSession.getMethod("queueQuery", simpleString).invoke(clientSession, name);
             return (Boolean) queueQuery.getMethod("isExists").invoke(answer)
@@ -103,7 +151,7 @@ final class DestinationCheck {
             LOG.log(
                     Level.FINE,
                     e,
-                    () -> "Cannot ask the broker whether queue " + queue + " exists");
+                    () -> "Cannot ask the broker whether queue " + address + " exists");
             return null;
         }
     }

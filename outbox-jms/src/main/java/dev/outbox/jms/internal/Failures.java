@@ -89,6 +89,10 @@ final class Failures {
                     || text.contains("timed out waiting")) {
                 return DispatchException.Kind.RELAY;
             }
+            if (text.contains("there is no queue with name")) {
+                // the Artemis client's createQueue: no such queue, and none may be created
+                return DispatchException.Kind.PERMANENT;
+            }
             if (name.equals("ActiveMQAddressDoesNotExistException")
                     || name.equals("ActiveMQNonExistentQueueException")
                     || name.equals("ActiveMQSecurityException")) {

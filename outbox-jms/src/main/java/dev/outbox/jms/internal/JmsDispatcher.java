@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PostConstruct;
@@ -200,17 +201,10 @@ public class JmsDispatcher {
             MessageProducer producer = producers.get(r.destination());
             if (producer == null) {
                 Queue queue = session.createQueue(r.destination());
-                if (!destinations.exists(session, queue, Instant.now())) {
-                    String address = DestinationCheck.address(queue);
-                    throw Failures.unsendable(
-                            r,
-                            "the queue "
-                                    + r.destination()
-                                    + (address.equals(r.destination())
-                                            ? ""
-                                            : " (address " + address + " on the broker)")
-                                    + " does not exist on the broker and may not be created there"
-                                    + " (auto-create is off): the broker would drop the message");
+                Optional<String> missing =
+                        destinations.problem(session, r.destination(), queue, Instant.now());
+                if (missing.isPresent()) {
+                    throw Failures.unsendable(r, missing.get());
                 }
                 producer = session.createProducer(queue);
                 producers.put(r.destination(), producer);

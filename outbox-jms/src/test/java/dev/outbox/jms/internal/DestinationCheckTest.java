@@ -1,24 +1,122 @@
 package dev.outbox.jms.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.apache.activemq.artemis.jms.client.ActiveMQQueue;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The check asks the broker about the address the send will use, not the name the route gives. */
+/**
+ * The check against a real Artemis broker, as a plain client and as WildFly's factories (1.x
+ * prefixes on) see it: a queue that exists or may be created passes; one that may not be created is
+ * refused, including where the JMS client would fall back to the 1.x name.
+ */
 class DestinationCheckTest {
 
-    @Test
-    void aPrefixingConnectionFactorysQueueIsAskedForByItsAddress() {
-        // what WildFly's factories create for the JMS queue "orders" (enable-amq1-prefix)
-        ActiveMQQueue prefixed = new ActiveMQQueue("jms.queue.orders");
-        assertEquals("jms.queue.orders", DestinationCheck.address(prefixed));
-        assertEquals("orders", DestinationCheck.address(new ActiveMQQueue("orders")));
+    private static EmbeddedActiveMQ broker;
+    private static String url;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        url = "tcp://127.0.0.1:" + port;
+        ConfigurationImpl config = new ConfigurationImpl();
+        config.setPersistenceEnabled(false);
+        config.setSecurityEnabled(false);
+        config.addAcceptorConfiguration("tcp", url);
+        // nothing may be created under these names; anything else may be (the default of #)
+        for (String match : new String[] {"refused.#", "gone.#", "jms.queue.gone.#"}) {
+            config.addAddressSetting(
+                    match,
+                    new AddressSettings().setAutoCreateQueues(false).setAutoCreateAddresses(false));
+        }
+        broker = new EmbeddedActiveMQ().setConfiguration(config);
+        broker.start();
+        // a queue declared the way WildFly declares jms-queue "declared"
+        broker.getActiveMQServer()
+                .createQueue(
+                        QueueConfiguration.of("jms.queue.declared")
+                                .setAddress("jms.queue.declared")
+                                .setRoutingType(RoutingType.ANYCAST)
+                                .setAutoCreateAddress(true));
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        broker.stop();
+    }
+
+    private static Optional<String> check(String name, boolean prefixes) throws JMSException {
+        ActiveMQConnectionFactory cf =
+                new ActiveMQConnectionFactory(url + "?enable1xPrefixes=" + prefixes);
+        try (cf;
+                Connection c = cf.createConnection()) {
+            Session s = c.createSession(true, Session.SESSION_TRANSACTED);
+            Queue q = s.createQueue(name);
+            return new DestinationCheck().problem(s, name, q, Instant.now());
+        }
     }
 
     @Test
-    void anyOtherQueueIsAskedForByItsJmsName() {
-        jakarta.jms.Queue plain = () -> "orders.events";
+    void aQueueThatMayBeCreatedPasses() throws JMSException {
+        assertEquals(Optional.empty(), check("orders.events", false));
+    }
+
+    @Test
+    void aQueueThatMayNotBeCreatedIsRefusedWhereTheClientWouldFallBackToTheOldName()
+            throws JMSException {
+        // the client resolves "refused.x", which may not be created, to "jms.queue.refused.x",
+        // which may: the message would land there, where no consumer of refused.x looks
+        Optional<String> problem = check("refused.x", false);
+        assertTrue(problem.isPresent());
+        assertTrue(
+                problem.get().contains("the queue refused.x does not exist")
+                        && problem.get().contains("jms.queue.refused.x instead"),
+                problem.get());
+        // the same with 1.x prefixes: jms.queue.gone.y may not be created, the client falls back
+        // to jms.queue.jms.queue.gone.y
+        assertTrue(check("gone.y", true).isPresent());
+    }
+
+    @Test
+    void whereTheClientFindsNoQueueAtAllTheRecordIsQuarantined() {
+        JMSException e = assertThrows(JMSException.class, () -> check("gone.x", false));
+        assertEquals(DispatchException.Kind.PERMANENT, Failures.classifySend(e), e.getMessage());
+    }
+
+    @Test
+    void withPrefixesTheCheckAsksAboutThePrefixedQueueThatTheSessionSendsTo() throws JMSException {
+        assertEquals(Optional.empty(), check("declared", true), "WildFly's jms-queue declared");
+    }
+
+    @Test
+    void theAddressOfAnArtemisQueueIsItsBrokerName() {
+        assertEquals(
+                "jms.queue.orders",
+                DestinationCheck.address(
+                        new org.apache.activemq.artemis.jms.client.ActiveMQQueue(
+                                "jms.queue.orders")));
+        Queue plain = () -> "orders.events";
         assertEquals("orders.events", DestinationCheck.address(plain));
     }
 }
