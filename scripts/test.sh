@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The test command: unit tests, then the Liberty integration suite once per pass of the matrix, then the
-# fault suite's small run (scenarios in FAULTS_CI_ONLY, default s3,s4,s5).
+# The test command: unit tests, then the integration suite once per pass of the matrix (five on Open Liberty,
+# two on WildFly), then the fault suite's small run (scenarios in FAULTS_CI_ONLY, default s3,s4,s5).
 # Needs: Java 17+, Maven 3.8+, PostgreSQL on 127.0.0.1:5432 and MariaDB on 127.0.0.1:3306 (started
 # and prepared here if needed), Debian's chromium and chromium-driver for the console test, and for the
 # fault suite Debian's PostgreSQL server tools (pg_createcluster) and the right to use them (root).
@@ -31,6 +31,14 @@ pass "MariaDB, XA, server time zone Pacific/Auckland (EE 11, Hibernate 7.4)" \
   $IT -Ddb=mariadb -Dit.tz=Pacific/Auckland
 pass "Derby embedded, XA, server time zone America/Los_Angeles (EE 11, Hibernate 7.4)" \
   $IT -Ddb=derby -Dit.tz=America/Los_Angeles
+# WildFly 39 (EE 10, its own Hibernate 6.6): unpacked and configured by the build (it-tests/src/test/wildfly).
+# With WildFly's embedded broker, the suites that stop the test broker or read its ledger of sends cannot
+# watch the broker the relay uses: they run in the second WildFly pass, whose relay uses the test broker.
+WILDFLY_TEST_BROKER_ONLY='-Dit.excludes=%regex[.*(TwoRelaysIT|ConsoleIT|BrokerOutageIT|BrokerTimeoutIT).*]'
+pass "WildFly: PostgreSQL, XA, relaying to WildFly's embedded Artemis (EE 10, Hibernate 6.6)" \
+  $IT -Dit.server=wildfly -Ddb=postgres -Dit.broker=embedded "$WILDFLY_TEST_BROKER_ONLY"
+pass "WildFly: PostgreSQL without XA, relaying to the test broker through a remote pooled connection factory" \
+  $IT -Dit.server=wildfly -Ddb=postgres-nonxa -Dit.xa=false -Dit.broker=remote
 # the fault suite's small run (docs/reliability.md), on a PostgreSQL cluster and a broker of its own
 FAULTS_CI_ONLY=${FAULTS_CI_ONLY:-s3,s4,s5}
 pass "fault suite, CI size: $FAULTS_CI_ONLY in both relay modes" \

@@ -27,6 +27,28 @@ public final class Deployments {
     private Deployments() {}
 
     /**
+     * @return whether this pass runs on WildFly (else Open Liberty)
+     */
+    public static boolean wildFly() {
+        return "wildfly".equals(System.getProperty("outbox.it.server", "liberty"));
+    }
+
+    /**
+     * Binds the application's message-driven beans to their queues the way each server does, with
+     * both descriptors in one archive as an application for both would carry them: Open Liberty
+     * reads {@code ibm-ejb-jar-bnd.xml} (activation specs in its server.xml), WildFly reads {@code
+     * jboss-ejb3.xml} (each queue's JNDI entry); each ignores the other's.
+     *
+     * @param war the application
+     * @param dir the resource folder holding both descriptors
+     * @return the application
+     */
+    public static WebArchive withMessageDrivenBeans(WebArchive war, String dir) {
+        return war.addAsWebInfResource(dir + "/ibm-ejb-jar-bnd.xml", "ibm-ejb-jar-bnd.xml")
+                .addAsWebInfResource(dir + "/jboss-ejb3.xml", "jboss-ejb3.xml");
+    }
+
+    /**
      * @param name the application name
      * @param config extra microprofile-config.properties lines
      * @return the test application with the outbox library
@@ -62,8 +84,14 @@ public final class Deployments {
                                 "eclipselink".equals(System.getProperty("outbox.it.jpa"))
                                         ? "it/persistence-eclipselink.xml"
                                         : "it/persistence.xml")) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                    .replace("<!--database-specific-->", extra);
+            String xml =
+                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                            .replace("<!--database-specific-->", extra);
+            // WildFly sets its own JTA platform for Hibernate; Liberty's is named in the file
+            return wildFly()
+                    ? xml.replaceAll(
+                            "\\s*<property name=\"hibernate.transaction.jta.platform\"[^>]*/>", "")
+                    : xml;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

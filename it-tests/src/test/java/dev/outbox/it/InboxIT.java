@@ -40,9 +40,10 @@ class InboxIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.app("inbox-it", "outbox.inbox.retention=4s\n")
-                .addPackage(InboxListener.class.getPackage())
-                .addAsWebInfResource("it/inbox/ibm-ejb-jar-bnd.xml", "ibm-ejb-jar-bnd.xml");
+        return Deployments.withMessageDrivenBeans(
+                Deployments.app("inbox-it", "outbox.inbox.retention=4s\n")
+                        .addPackage(InboxListener.class.getPackage()),
+                "it/inbox");
     }
 
     @Inject Probe probe;

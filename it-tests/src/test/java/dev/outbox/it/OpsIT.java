@@ -59,9 +59,10 @@ class OpsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.opsApp(
-                        "ops-it",
-                        """
+        return Deployments.withMessageDrivenBeans(
+                Deployments.opsApp(
+                                "ops-it",
+                                """
                         outbox.destination.default=it.ops
                         outbox.route.Note=it.ops.traced
                         outbox.health.max-pending-age=2s
@@ -72,8 +73,8 @@ class OpsIT {
                         otel.metrics.exporter=logging
                         otel.metric.export.interval=1000
                         """)
-                .addClasses(TracedListener.class, Http.class)
-                .addAsWebInfResource("it/ops/ibm-ejb-jar-bnd.xml", "ibm-ejb-jar-bnd.xml");
+                        .addClasses(TracedListener.class, Http.class),
+                "it/ops");
     }
 
     @Inject Orders orders;

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The test server's messages.log, read from the test JVM (tests that run as clients). */
+/**
+ * The test server's log (Open Liberty's messages.log, WildFly's server.log), read from the test JVM
+ * (tests that run as clients).
+ */
 public final class ServerLog {
 
     private ServerLog() {}
@@ -63,10 +66,15 @@ public final class ServerLog {
     }
 
     /**
-     * @return how many log lines (not stack lines) contain the text
+     * @return how many log lines (not stack lines) contain the text: lines that start as Liberty's
+     *     ("[12/1/26, 10:00:00:000 UTC]") or WildFly's ("2026-12-01 10:00:00,000") do
      */
     public static int count(String log, String text) {
-        Matcher m = Pattern.compile("^\\[.*" + Pattern.quote(text), Pattern.MULTILINE).matcher(log);
+        Matcher m =
+                Pattern.compile(
+                                "^(\\[|\\d{4}-\\d\\d-\\d\\d ).*" + Pattern.quote(text),
+                                Pattern.MULTILINE)
+                        .matcher(log);
         int n = 0;
         while (m.find()) {
             n++;

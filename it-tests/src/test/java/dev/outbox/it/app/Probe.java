@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -27,8 +26,27 @@ public class Probe {
 
     @PersistenceContext EntityManager em;
 
-    @Resource(lookup = "jms/outboxConnectionFactory")
-    ConnectionFactory cf;
+    private volatile ConnectionFactory cf;
+
+    /**
+     * The relay's connection factory, looked up by the name the servers of the suite give it. Not
+     * {@code @Resource(lookup = ...)}: WildFly resolves a relative name there against {@code
+     * java:module/env}, while a naming-context lookup resolves it against {@code java:/}, as the
+     * outbox's own lookups do.
+     */
+    private ConnectionFactory cf() {
+        if (cf == null) {
+            try {
+                cf =
+                        (ConnectionFactory)
+                                new javax.naming.InitialContext()
+                                        .lookup("jms/outboxConnectionFactory");
+            } catch (javax.naming.NamingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return cf;
+    }
 
     @Transactional
     public List<OutboxRecordEntity> records(String aggregateIdPrefix) {
@@ -92,7 +110,7 @@ public class Probe {
      */
     public Received receive(String queue, String aggregateIdPrefix, long timeoutMillis)
             throws JMSException {
-        try (Connection c = cf.createConnection()) {
+        try (Connection c = cf().createConnection()) {
             c.start();
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             try (MessageConsumer consumer =
@@ -111,7 +129,7 @@ public class Probe {
             String queue, String aggregateIdPrefix, int expected, long quietMillis)
             throws JMSException {
         List<Received> messages = new ArrayList<>();
-        try (Connection c = cf.createConnection()) {
+        try (Connection c = cf().createConnection()) {
             c.start();
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             try (MessageConsumer consumer =
@@ -131,7 +149,7 @@ public class Probe {
 
     /** Sends a plain text message (no outbox properties) to a queue. */
     public void sendPlain(String queue, String text) throws JMSException {
-        try (Connection c = cf.createConnection()) {
+        try (Connection c = cf().createConnection()) {
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             s.createProducer(s.createQueue(queue)).send(s.createTextMessage(text));
         }
@@ -140,7 +158,7 @@ public class Probe {
     /** Sends a text message with the given string or long properties, as any producer could. */
     public void sendWith(String queue, Map<String, Object> properties, String text)
             throws JMSException {
-        try (Connection c = cf.createConnection()) {
+        try (Connection c = cf().createConnection()) {
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             jakarta.jms.TextMessage m = s.createTextMessage(text);
             for (Map.Entry<String, Object> p : properties.entrySet()) {
@@ -154,7 +172,7 @@ public class Probe {
      * @return how many messages wait on the queue
      */
     public int depth(String queue) throws JMSException {
-        try (Connection c = cf.createConnection()) {
+        try (Connection c = cf().createConnection()) {
             c.start();
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             try (jakarta.jms.QueueBrowser b = s.createBrowser(s.createQueue(queue))) {
@@ -242,7 +260,7 @@ public class Probe {
     /** Consumes every message on a queue; returns how many there were. */
     public int drain(String queue) throws JMSException {
         int n = 0;
-        try (Connection c = cf.createConnection()) {
+        try (Connection c = cf().createConnection()) {
             c.start();
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             try (MessageConsumer consumer = s.createConsumer(s.createQueue(queue))) {

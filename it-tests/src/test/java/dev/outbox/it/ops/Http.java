@@ -31,6 +31,14 @@ public final class Http {
     }
 
     /**
+     * @return where the server answers its health checks: the HTTP port on Open Liberty, the
+     *     management interface on WildFly (the pass sets outbox.it.health.url in the server)
+     */
+    public static String healthBase() {
+        return System.getProperty("outbox.it.health.url", base());
+    }
+
+    /**
      * @param method GET, POST or DELETE
      * @param path the path from the server root
      * @param user the user, or null for none
@@ -42,7 +50,10 @@ public final class Http {
             String method, String path, String user, String password, boolean csrf)
             throws IOException, InterruptedException {
         HttpRequest.Builder b =
-                HttpRequest.newBuilder(URI.create(base() + path))
+                HttpRequest.newBuilder(
+                                URI.create(
+                                        (path.startsWith("/health/") ? healthBase() : base())
+                                                + path))
                         .timeout(Duration.ofSeconds(30))
                         .header("Accept", "application/json")
                         .method(method, HttpRequest.BodyPublishers.noBody());
