@@ -35,8 +35,8 @@ cat > "standalone/configuration/it-pass.properties" <<PROPS
 pg.host=${PG_HOST:-127.0.0.1}
 pg.port=${PG_PORT:-5432}
 artemis.port=${ARTEMIS_PORT:-61617}
-http.port=${HTTP_PORT:-10080}
-management.port=${MANAGEMENT_PORT:-11990}
+http.port=${HTTP_PORT:-10180}
+management.port=${MANAGEMENT_PORT:-12090}
 PROPS
 cli=$(mktemp)
 {

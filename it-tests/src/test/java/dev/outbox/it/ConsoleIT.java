@@ -57,7 +57,7 @@ class ConsoleIT {
         ChromeDriver browser = browser();
         try {
             browser.get(base + "outbox-admin/console");
-            assertEquals("Outbox console", browser.getTitle());
+            assertEquals("Outbox console", browser.getTitle(), browser.getPageSource());
 
             // the record shows as a dead letter, with the reason it could not be sent
             WebElement row = awaitRow(browser, recordId);
