@@ -1,9 +1,40 @@
 #!/usr/bin/env bash
-# Runs the example: builds the project, starts a standalone ActiveMQ Artemis broker on 127.0.0.1:61616
-# and Open Liberty with the example order service on http://localhost:9080. Ctrl-C stops both.
+# Runs the example order service:
+#   run.sh            on Open Liberty (http://localhost:9080), with a standalone ActiveMQ Artemis broker on
+#                     127.0.0.1:61616 that the script starts
+#   run.sh wildfly    on WildFly 39 (http://localhost:8080), with WildFly's own embedded Artemis: nothing else
+#                     to start
+# It builds the project first. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+server=${1:-liberty}
+case "$server" in
+  liberty | wildfly) ;;
+  *) echo "usage: $0 [liberty|wildfly]" >&2; exit 2 ;;
+esac
 MVN="mvn -B -ntp -q"
+order() {
+  cat <<TXT
+[example] starting $1; when it is up, place an order:
+
+    curl -s -X POST localhost:$2/outbox-example/api/orders \\
+         -H 'Content-Type: application/json' -d '{"customer":"alice","total":42.50}'
+
+TXT
+}
+
+if [ "$server" = wildfly ]; then
+  echo "[example] building (library, example WAR, WildFly distribution)"
+  $MVN install -DskipTests
+  $MVN -pl outbox-example package -Pwildfly -DskipTests
+  WILDFLY=$(ls -d outbox-example/target/wildfly/wildfly-*)
+  # the server configuration: standalone-full.xml plus the example's datasource and queue
+  cp "$WILDFLY/standalone/configuration/standalone-full.xml" "$WILDFLY/standalone/configuration/standalone-example.xml"
+  "$WILDFLY/bin/jboss-cli.sh" --file=outbox-example/src/main/wildfly/configure.cli >/dev/null
+  cp outbox-example/target/outbox-example.war "$WILDFLY/standalone/deployments/"
+  order "WildFly (its H2 database lives in $WILDFLY/standalone/data)" 8080
+  exec "$WILDFLY/bin/standalone.sh" -c standalone-example.xml
+fi
 
 echo "[example] building (library, resource adapter, example WAR, broker distribution)"
 $MVN install -DskipTests
@@ -16,11 +47,5 @@ broker_create example "$ARTEMIS_HOME" "$BROKER" 61616
 trap 'broker_stop "$BROKER"' EXIT
 broker_start example "$BROKER" 61616
 
-cat <<'TXT'
-[example] starting Open Liberty; when it says "The exampleServer server is ready", place an order:
-
-    curl -s -X POST localhost:9080/outbox-example/api/orders \
-         -H 'Content-Type: application/json' -d '{"customer":"alice","total":42.50}'
-
-TXT
+order "Open Liberty; it is up when it says \"The exampleServer server is ready\"" 9080
 mvn -B -ntp -pl outbox-example liberty:run

@@ -84,14 +84,8 @@ public final class Deployments {
                                 "eclipselink".equals(System.getProperty("outbox.it.jpa"))
                                         ? "it/persistence-eclipselink.xml"
                                         : "it/persistence.xml")) {
-            String xml =
-                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                            .replace("<!--database-specific-->", extra);
-            // WildFly sets its own JTA platform for Hibernate; Liberty's is named in the file
-            return wildFly()
-                    ? xml.replaceAll(
-                            "\\s*<property name=\"hibernate.transaction.jta.platform\"[^>]*/>", "")
-                    : xml;
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("<!--database-specific-->", extra);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
