@@ -238,8 +238,9 @@ public enum Msg {
     OPS_METRICS_UNAVAILABLE(
             609,
             'I',
-            "Outbox metrics are off: %s. Enable the mpTelemetry feature and otel.sdk.disabled=false"
-                    + " to export them"),
+            "Outbox metrics are off: %s. Enable MicroProfile Telemetry (Open Liberty: the"
+                    + " mpTelemetry feature; WildFly: the opentelemetry and microprofile-telemetry"
+                    + " subsystems) and otel.sdk.disabled=false to export them"),
     OPS_BACKLOG_UNREADABLE(
             610, 'W', "The outbox backlog cannot be read for metrics; figures are stale: %s"),
     OPS_TRACEPARENT_INVALID(

@@ -75,7 +75,8 @@ final class BacklogSnapshot {
                     new InitialContext().lookup("java:comp/DefaultManagedExecutorService");
         } catch (NamingException | ClassCastException | NoClassDefFoundError e) {
             Msg.OPS_BACKLOG_UNREADABLE.log(
-                    "no managed executor (the concurrent feature) to read it with: " + e);
+                    "no managed executor (Jakarta Concurrency; Open Liberty: the concurrent feature) to read it with: "
+                            + e);
             return null;
         }
     }
