@@ -72,19 +72,11 @@ class BrokerOutageIT {
         Await.until(
                 "OUTBOX0306W is logged",
                 java.time.Duration.ofSeconds(30),
-                () -> logged("OUTBOX0306W"));
+                () -> ServerLog.loggedSince(logMark, "OUTBOX0306W"));
         Await.sleep(3000); // more failed rounds, which must not log again
         String log = ServerLog.since(logMark);
         assertEquals(1, ServerLog.count(log, "OUTBOX0306W"), "one warning, not a flood:\n" + log);
         TestBroker.start();
-    }
-
-    private static boolean logged(String text) {
-        try {
-            return ServerLog.since(logMark).contains(text);
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 
     @Test
@@ -95,9 +87,7 @@ class BrokerOutageIT {
         Await.until(
                 "all DISPATCHED",
                 java.time.Duration.ofSeconds(30),
-                () ->
-                        probe.records(PREFIX).stream()
-                                .allMatch(r -> r.status() == RecordStatus.DISPATCHED));
+                () -> probe.allDispatched(PREFIX));
     }
 
     @Test
@@ -107,6 +97,6 @@ class BrokerOutageIT {
         Await.until(
                 "OUTBOX0304I is logged",
                 java.time.Duration.ofSeconds(10),
-                () -> logged("OUTBOX0304I"));
+                () -> ServerLog.loggedSince(logMark, "OUTBOX0304I"));
     }
 }

@@ -86,7 +86,9 @@ class BrokerTimeoutIT {
         Await.until(
                 "OUTBOX0317W is logged",
                 Duration.ofSeconds(30),
-                () -> logged("OUTBOX0317W") && logged("OUTBOX0306W"));
+                () ->
+                        ServerLog.loggedSince(logMark, "OUTBOX0317W")
+                                && ServerLog.loggedSince(logMark, "OUTBOX0306W"));
         Await.sleep(5000); // more interrupted rounds, which must not warn again
         String log = ServerLog.since(logMark);
         assertEquals(1, ServerLog.count(log, "OUTBOX0317W"), "one warning, not a flood:\n" + log);
@@ -102,12 +104,7 @@ class BrokerTimeoutIT {
     void theRelayCatchesUp() throws Exception {
         List<Received> got = probe.receiveAll(QUEUE, PREFIX, 3, 60_000);
         assertEquals(3, got.size());
-        Await.until(
-                "all DISPATCHED",
-                Duration.ofSeconds(30),
-                () ->
-                        probe.records(PREFIX).stream()
-                                .allMatch(r -> r.status() == RecordStatus.DISPATCHED));
+        Await.until("all DISPATCHED", Duration.ofSeconds(30), () -> probe.allDispatched(PREFIX));
         assertFalse(relay.failing());
     }
 
@@ -115,14 +112,9 @@ class BrokerTimeoutIT {
     @Order(5)
     @RunAsClient
     void theRecoveryIsLogged() throws Exception {
-        Await.until("OUTBOX0304I is logged", Duration.ofSeconds(10), () -> logged("OUTBOX0304I"));
-    }
-
-    private static boolean logged(String text) {
-        try {
-            return ServerLog.since(logMark).contains(text);
-        } catch (java.io.IOException e) {
-            return false;
-        }
+        Await.until(
+                "OUTBOX0304I is logged",
+                Duration.ofSeconds(10),
+                () -> ServerLog.loggedSince(logMark, "OUTBOX0304I"));
     }
 }

@@ -84,9 +84,7 @@ class PendingBeforeDeploymentIT {
         Await.until(
                 "the records are DISPATCHED",
                 Duration.ofSeconds(10),
-                () ->
-                        probe.records(PREFIX).stream()
-                                .allMatch(r -> r.status() == RecordStatus.DISPATCHED));
+                () -> probe.allDispatched(PREFIX));
         assertTrue(probe.records(PREFIX).stream().allMatch(r -> r.dispatchedAt() != null));
     }
 

@@ -14,7 +14,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.outbox.RecordStatus;
 import dev.outbox.it.app.Orders;
 import dev.outbox.it.app.Probe;
 
@@ -41,12 +40,7 @@ class RetentionIT {
         String prefix = "retention-" + UUID.randomUUID().toString().substring(0, 8);
         orders.placeMany(prefix, 5);
         assertEquals(5, probe.receiveAll("it.retention", prefix, 5, 15_000).size());
-        Await.until(
-                "all DISPATCHED",
-                Duration.ofSeconds(10),
-                () ->
-                        probe.records(prefix).stream()
-                                .allMatch(r -> r.status() == RecordStatus.DISPATCHED));
+        Await.until("all DISPATCHED", Duration.ofSeconds(10), () -> probe.allDispatched(prefix));
         assertEquals(5, probe.records(prefix).size(), "kept while younger than the retention");
         Await.until("purged", Duration.ofSeconds(15), () -> probe.records(prefix).isEmpty());
         assertTrue(probe.orders(prefix) == 5, "the business rows are untouched");

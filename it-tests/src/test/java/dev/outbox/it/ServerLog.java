@@ -56,6 +56,18 @@ public final class ServerLog {
         return log;
     }
 
+    /**
+     * @return whether the text was logged since the offset; {@code false} when the log cannot be
+     *     read (yet)
+     */
+    public static boolean loggedSince(long offset, String text) {
+        try {
+            return since(offset).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static boolean containsAll(String log, String... parts) {
         for (String part : parts) {
             if (!log.contains(part)) {

@@ -48,6 +48,15 @@ public class Probe {
         return cf;
     }
 
+    /**
+     * @return whether the records of these keys exist and are all DISPATCHED
+     */
+    public boolean allDispatched(String aggregateIdPrefix) {
+        List<OutboxRecordEntity> found = records(aggregateIdPrefix);
+        return !found.isEmpty()
+                && found.stream().allMatch(r -> r.status() == dev.outbox.RecordStatus.DISPATCHED);
+    }
+
     @Transactional
     public List<OutboxRecordEntity> records(String aggregateIdPrefix) {
         List<OutboxRecordEntity> found =
