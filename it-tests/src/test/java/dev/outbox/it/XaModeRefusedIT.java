@@ -42,5 +42,12 @@ class XaModeRefusedIT {
         assertTrue(
                 log.contains("OUTBOX0312E: Invalid value 'xa' for outbox.relay.transaction-mode"),
                 log);
+        // names the datasource by its database and URL, and says how it was told
+        assertTrue(log.contains("is not an XA datasource") && log.contains("jdbc:"), log);
+        assertTrue(
+                Deployments.wildFly()
+                        ? log.contains("WildFly's data-source without XA")
+                        : log.contains("javax.sql.ConnectionPoolDataSource"),
+                log);
     }
 }

@@ -3,6 +3,7 @@ package dev.outbox.jpa.internal;
 import java.sql.SQLException;
 import java.util.Optional;
 
+import javax.sql.ConnectionPoolDataSource;
 import javax.sql.DataSource;
 import javax.sql.XADataSource;
 
@@ -32,6 +33,11 @@ final class XaDatasource {
         try {
             if (ds.isWrapperFor(XADataSource.class)) {
                 return new Verdict(true, "it unwraps to a javax.sql.XADataSource");
+            }
+            if (ds.isWrapperFor(ConnectionPoolDataSource.class)) {
+                return new Verdict(
+                        false,
+                        "it unwraps to a javax.sql.ConnectionPoolDataSource, not an XADataSource");
             }
         } catch (SQLException | RuntimeException e) {
             // not a wrapper: the server hook may still know

@@ -19,15 +19,20 @@ import org.junit.jupiter.api.Test;
 /** How the outbox tells an XA datasource, for the check of transaction-mode xa. */
 class XaDatasourceTest {
 
-    /** A server's datasource that unwraps to an XADataSource or not, as Open Liberty's does. */
+    /** A server's datasource that unwraps to an XADataSource or to nothing. */
     private static DataSource wrapping(boolean xa) {
+        return wrapping(xa ? XADataSource.class : null);
+    }
+
+    /** A server's datasource that unwraps to the vendor's, as Open Liberty's does. */
+    private static DataSource wrapping(Class<?> vendorType) {
         return (DataSource)
                 Proxy.newProxyInstance(
                         XaDatasourceTest.class.getClassLoader(),
                         new Class<?>[] {DataSource.class},
                         (proxy, method, args) -> {
                             if (method.getName().equals("isWrapperFor")) {
-                                return xa && args[0] == XADataSource.class;
+                                return args[0] == vendorType;
                             }
                             throw new UnsupportedOperationException(method.getName());
                         });
@@ -38,6 +43,15 @@ class XaDatasourceTest {
         XaDatasource.Verdict v = XaDatasource.of(wrapping(true), Optional.empty());
         assertTrue(v.xa());
         assertEquals("it unwraps to a javax.sql.XADataSource", v.how());
+    }
+
+    @Test
+    void aDatasourceThatUnwrapsToAConnectionPoolDataSourceIsCertainlyNotXa() {
+        XaDatasource.Verdict v =
+                XaDatasource.of(
+                        wrapping(javax.sql.ConnectionPoolDataSource.class), Optional.empty());
+        assertFalse(v.xa());
+        assertTrue(v.how().contains("javax.sql.ConnectionPoolDataSource"), v.how());
     }
 
     @Test
