@@ -8,6 +8,8 @@
 #                                      results into docs/reliability.md
 #   scripts/faults.sh --ci             the small run for CI (a few minutes); results in faults/target only
 #   FAULTS_ONLY=s1,s4 FAULTS_MODES=xa scripts/faults.sh --ci     some scenarios (s1..s6) or one mode (xa, local)
+#   FAULTS_SERVER=wildfly FAULTS_ONLY=s1,s3 scripts/faults.sh --ci   on WildFly 39 instead of Open Liberty
+#                                      (faultServer on 9480, faultServer2 on 9490), unpacked under faults/target/wildfly
 #
 # Needs: Java 17+, Maven, PostgreSQL's server packages (Debian's postgresql-common tools), the library installed in
 # ~/.m2 (mvn install -DskipTests). Everything else is created here, idempotently. Run as root (or as a user who may
@@ -16,6 +18,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CI_RUN=false
 [ "${1:-}" = "--ci" ] && CI_RUN=true
+SERVER=${FAULTS_SERVER:-liberty}
+case "$SERVER" in
+  liberty | wildfly) ;;
+  *) echo "[faults] FAULTS_SERVER is liberty or wildfly, not $SERVER" >&2; exit 2 ;;
+esac
 MVN="mvn -B -ntp -q"
 TARGET=faults/target
 PG_PORT=5433
@@ -27,8 +34,17 @@ if [ ! -f "$HOME/.m2/repository/dev/outbox/outbox-jms/0.1.0-SNAPSHOT/outbox-jms-
   exit 1
 fi
 
-say "building the fault suite (application WAR, driver, Open Liberty, Artemis)"
-$MVN -f faults/pom.xml package -Pfaults -DskipTests
+WILDFLY_DIR=$TARGET/wildfly
+if [ "$SERVER" = wildfly ]; then
+  say "building the fault suite (application WAR, driver, Artemis, WildFly)"
+  $MVN -f faults/pom.xml package -Pfaults,faults-wildfly -DskipTests
+  WILDFLY_HOME=$(ls -d $WILDFLY_DIR/wildfly-* | head -1)
+  say "configuring WildFly (standalone-faults-xa.xml, standalone-faults-local.xml)"
+  faults/fault-app/src/main/wildfly/configure.sh "$WILDFLY_HOME" "$WILDFLY_DIR/postgresql.jar" "$PG_PORT" "$ARTEMIS_PORT"
+else
+  say "building the fault suite (application WAR, driver, Open Liberty, Artemis)"
+  $MVN -f faults/pom.xml package -Pfaults -DskipTests
+fi
 
 # --- PostgreSQL: a cluster of our own, which scenario 3 restarts (never the machine's shared one) ---
 PG_VERSION=$(ls /etc/postgresql | sort -V | tail -1)
@@ -73,28 +89,57 @@ broker_stop "$BROKER"
 rm -rf "$BROKER/data"
 
 WLP=$TARGET/liberty/wlp
+# each WildFly server's base directory (configuration, deployments, data, logs), made afresh by the driver
+WILDFLY_SERVERS=$WILDFLY_DIR/servers
+stop_wildfly() {
+  local pid
+  for s in faultServer faultServer2; do
+    pid=$(cat "$WILDFLY_SERVERS/$s/server.pid" 2>/dev/null) || continue
+    # the JVM of this server's base directory only (SIGTERM: an orderly shutdown)
+    if tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-Djboss.server.base.dir=.*/servers/$s "; then
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    fi
+  done
+}
 cleanup() {
   say "stopping the servers, the broker and the PostgreSQL cluster"
-  for s in faultServer faultServer2; do
-    [ -f "$WLP/usr/servers/$s/server.xml" ] && "$WLP/bin/server" stop "$s" >/dev/null 2>&1 || true
-  done
+  if [ "$SERVER" = wildfly ]; then
+    stop_wildfly
+  else
+    for s in faultServer faultServer2; do
+      [ -f "$WLP/usr/servers/$s/server.xml" ] && "$WLP/bin/server" stop "$s" >/dev/null 2>&1 || true
+    done
+  fi
   broker_stop "$BROKER"
   pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" faults stop -m fast >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
+if [ "$SERVER" = wildfly ]; then
+  # no server of an earlier run, and no transaction log of it: the database and the broker are new too
+  stop_wildfly
+  rm -rf "$WILDFLY_SERVERS"
+fi
 for sig in INT TERM HUP; do trap "say 'interrupted (SIG$sig)'; exit 130" $sig; done
 broker_start faults "$BROKER" $ARTEMIS_PORT
 
 CP="faults/fault-driver/target/classes:$(cat faults/fault-driver/target/classpath.txt)"
 DOCS=""
 $CI_RUN || DOCS=docs/reliability.md
+if [ "$SERVER" = wildfly ]; then
+  SERVER_PROPS=(-Dfaults.wildfly.home="$WILDFLY_HOME" -Dfaults.wildfly.servers="$WILDFLY_SERVERS"
+    -Dfaults.wildfly.version="$(basename "$WILDFLY_HOME" | sed 's/wildfly-//')")
+else
+  SERVER_PROPS=(-Dfaults.liberty.version="$(sed -n 's/^com.ibm.websphere.productVersion=//p' "$WLP/lib/versions/openliberty.properties")")
+fi
 java -Xmx512m -cp "$CP" \
+  -Dfaults.server="$SERVER" \
   -Dfaults.ci=$CI_RUN \
   -Dfaults.modes="${FAULTS_MODES:-xa,local}" \
   -Dfaults.only="${FAULTS_ONLY:-}" \
   -Dfaults.xa-consumer="${FAULTS_XA_CONSUMER:-false}" \
   -Dfaults.docs="$DOCS" \
   -Dfaults.pg.version="$PG_VERSION" \
-  -Dfaults.liberty.version="$(sed -n 's/^com.ibm.websphere.productVersion=//p' "$WLP/lib/versions/openliberty.properties")" \
+  "${SERVER_PROPS[@]}" \
   -Dfaults.artemis.version="$(basename "$ARTEMIS_HOME" | sed 's/apache-artemis-//')" \
   dev.outbox.faults.Faults

@@ -99,6 +99,23 @@ final class Database {
     }
 
     /**
+     * @return the transactions prepared in the suite's database (XA branches in doubt or about to
+     *     commit)
+     */
+    static long prepared() throws SQLException {
+        try (Connection c = connect();
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "SELECT count(*) FROM pg_prepared_xacts WHERE database = ?")) {
+            ps.setString(1, NAME);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
      * @param sql a query with one long result, with {@code ?} for the run
      * @param run the scenario run
      * @return the result

@@ -1,5 +1,6 @@
 package dev.outbox.faults;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,17 +13,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The fault suite's driver (scripts/faults.sh runs it): for each relay mode, starts the two Liberty
- * servers, runs every scenario under load with its faults, waits for the system to recover,
- * reconciles the ledgers and prints one line per scenario and mode. Exits 1 when a pass criterion
- * fails.
+ * The fault suite's driver (scripts/faults.sh runs it): for each relay mode, starts the two servers
+ * (Open Liberty or WildFly), runs every scenario under load with its faults, waits for the system
+ * to recover, reconciles the ledgers and prints one line per scenario and mode. Exits 1 when a pass
+ * criterion fails.
  *
- * <p>System properties: {@code faults.ci} (small sizes), {@code faults.modes} (e.g. {@code xa}),
- * {@code faults.only} (scenario ids, e.g. {@code s1,s4}), {@code faults.report} (the Markdown file
- * the results are written to), {@code faults.docs} (docs/reliability.md, whose results section is
+ * <p>System properties: {@code faults.server} ({@code liberty}, the default, or {@code wildfly}),
+ * {@code faults.ci} (small sizes), {@code faults.modes} (e.g. {@code xa}), {@code faults.only}
+ * (scenario ids, e.g. {@code s1,s4}), {@code faults.report} (the Markdown file the results are
+ * written to), {@code faults.docs} (docs/reliability.md, whose results section for the server is
  * replaced; full runs only).
  */
 public final class Faults {
@@ -48,14 +51,28 @@ public final class Faults {
                 Arrays.stream(Scenario.values())
                         .filter(s -> only.contains("") || only.contains(s.id))
                         .toList();
-        Liberty relay = new Liberty("faultServer", 9380, 9643);
-        Liberty consumer = new Liberty("faultServer2", 9381, 9644);
+        String kind = System.getProperty("faults.server", "liberty");
+        Server relay;
+        Server consumer;
+        switch (kind) {
+            case "liberty" -> {
+                relay = new Liberty("faultServer", 9380, 9643);
+                consumer = new Liberty("faultServer2", 9381, 9644);
+            }
+            case "wildfly" -> {
+                // HTTP 9480 and 9490; offsets 10 apart, as WildFly's own ports are 1 to 3 apart
+                relay = new WildFly("faultServer", 1400);
+                consumer = new WildFly("faultServer2", 1410);
+            }
+            default -> throw new IllegalArgumentException("faults.server: " + kind);
+        }
         String token = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
 
         say(
-                "%s run: %d good events per scenario and mode over %d keys, %d writers;"
+                "%s run on %s: %d good events per scenario and mode over %d keys, %d writers;"
                         + " scenarios %s; modes %s",
                 ci ? "CI" : "full",
+                kind,
                 sizes.events(),
                 sizes.keys(),
                 sizes.writers(),
@@ -120,7 +137,7 @@ public final class Faults {
      * Writes the report so far: after every scenario, so that an interrupted run leaves its
      * results.
      */
-    private static void write(Report report) throws java.io.IOException {
+    private static void write(Report report) throws IOException {
         Files.createDirectories(REPORT.toAbsolutePath().getParent());
         Files.writeString(REPORT, report.markdown());
         String docs = System.getProperty("faults.docs");
@@ -129,7 +146,7 @@ public final class Faults {
         }
     }
 
-    private static Result run(Scenario s, String run, Liberty relay, Liberty consumer, Sizes sizes)
+    private static Result run(Scenario s, String run, Server relay, Server consumer, Sizes sizes)
             throws Exception {
         say("%s: %s", run, s.description);
         Load load = new Load(run, s.writeTargets(relay, consumer), sizes, s.poisonShare());
@@ -152,6 +169,7 @@ public final class Faults {
             Thread.sleep(500);
         }
         progress.interrupt();
+        say("%s: left in doubt: %s", run, inDoubt(relay));
         // let late duplicates show: a copy delivered after the ledgers agreed is still counted
         Thread.sleep(2000);
         try (Connection c = Database.connect()) {
@@ -206,9 +224,36 @@ public final class Faults {
         }
     }
 
-    private static void startAll(Liberty... servers) throws Exception {
+    /**
+     * @param relay the relaying server
+     * @return the XA transactions in doubt: prepared in PostgreSQL, and in the relay's transaction
+     *     log where the driver can read it
+     */
+    static String inDoubt(Server relay) {
+        String prepared;
+        try {
+            prepared = Database.prepared() + " prepared in PostgreSQL";
+        } catch (SQLException e) {
+            prepared = "database unreachable";
+        }
+        try {
+            OptionalLong logged = relay.loggedTransactions();
+            return logged.isEmpty()
+                    ? prepared
+                    : prepared
+                            + ", "
+                            + logged.getAsLong()
+                            + " in "
+                            + relay.name()
+                            + "'s transaction log";
+        } catch (IOException e) {
+            return prepared + ", " + relay.name() + "'s transaction log unreadable: " + e;
+        }
+    }
+
+    private static void startAll(Server... servers) throws Exception {
         List<CompletableFuture<Void>> starts = new ArrayList<>();
-        for (Liberty s : servers) {
+        for (Server s : servers) {
             starts.add(
                     CompletableFuture.runAsync(
                             () -> {
@@ -222,8 +267,8 @@ public final class Faults {
         CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
     }
 
-    private static void stopAll(Liberty... servers) throws Exception {
-        for (Liberty s : servers) {
+    private static void stopAll(Server... servers) throws Exception {
+        for (Server s : servers) {
             s.stop();
         }
     }

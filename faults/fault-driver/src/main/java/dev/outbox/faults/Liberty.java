@@ -1,10 +1,7 @@
 package dev.outbox.faults;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,7 +15,7 @@ import java.util.Optional;
  * written to its bootstrap.properties and jvm.options before it starts; its transaction log stays
  * between restarts, so that it recovers in-doubt XA transactions after a kill.
  */
-final class Liberty {
+final class Liberty implements Server {
 
     static final Path WLP = Path.of(System.getProperty("faults.wlp", "faults/target/liberty/wlp"));
     private static final Path WAR =
@@ -49,10 +46,13 @@ final class Liberty {
         this.httpsPort = httpsPort;
     }
 
-    /**
-     * @return the base URL of the application's REST API
-     */
-    String api() {
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String api() {
         return "http://127.0.0.1:" + httpPort + "/faults/api";
     }
 
@@ -60,14 +60,8 @@ final class Liberty {
         return WLP.resolve("usr/servers").resolve(name);
     }
 
-    /**
-     * Writes the server's configuration for a role; takes effect at the next start.
-     *
-     * @param mode the relay mode and datasource
-     * @param relay whether the server relays
-     * @param consume whether its consumers read the events' queue
-     */
-    void configure(Mode mode, boolean relay, boolean consume) throws IOException {
+    @Override
+    public void configure(Mode mode, boolean relay, boolean consume) throws IOException {
         boolean xaConsumer = mode == Mode.XA && XA_CONSUMER;
         Path dir = dir();
         Files.createDirectories(dir.resolve("apps"));
@@ -102,8 +96,8 @@ final class Liberty {
                         ""));
     }
 
-    /** Starts the server and waits until the application answers. */
-    void start() throws Exception {
+    @Override
+    public void start() throws Exception {
         Path log = dir().resolve("logs/messages.log");
         run("start");
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -115,25 +109,19 @@ final class Liberty {
         }
     }
 
-    /** Stops the server if it runs. */
-    void stop() throws Exception {
+    @Override
+    public void stop() throws Exception {
         if (Files.exists(dir().resolve("server.xml"))) {
             run("stop");
         }
     }
 
-    /** Kills the server's JVM with SIGKILL and waits until it is gone. */
-    void kill() throws Exception {
+    @Override
+    public void kill() throws Exception {
         ProcessHandle jvm =
                 process().orElseThrow(() -> new IllegalStateException(name + " is not running"));
         jvm.destroyForcibly();
         jvm.onExit().get();
-    }
-
-    /** Kills the server, then starts it again. */
-    void killAndRestart() throws Exception {
-        kill();
-        start();
     }
 
     /**
@@ -156,20 +144,7 @@ final class Liberty {
     }
 
     private boolean ready() {
-        try {
-            HttpResponse<String> r =
-                    http.send(
-                            HttpRequest.newBuilder(URI.create(api() + "/orders/ready"))
-                                    .timeout(Duration.ofSeconds(5))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Server.ready(http, api());
     }
 
     private void run(String action) throws Exception {

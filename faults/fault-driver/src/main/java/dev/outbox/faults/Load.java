@@ -23,7 +23,7 @@ final class Load {
     private static final int PER_REQUEST = 4;
 
     private final String run;
-    private final List<Liberty> targets;
+    private final List<Server> targets;
     private final Sizes sizes;
     private final double poisonShare;
     private final AtomicLong written = new AtomicLong();
@@ -42,7 +42,7 @@ final class Load {
      * @param sizes how many events and keys
      * @param poisonShare the share of poison events among all events (0 for none)
      */
-    Load(String run, List<Liberty> targets, Sizes sizes, double poisonShare) {
+    Load(String run, List<Server> targets, Sizes sizes, double poisonShare) {
         this.run = run;
         this.targets = targets;
         this.sizes = sizes;
@@ -106,7 +106,7 @@ final class Load {
                     keys.add(run + ".k" + random.nextInt(sizes.keys()));
                 }
             }
-            Liberty server = targets.get(target);
+            Server server = targets.get(target);
             if (post(server, kind, keys)) {
                 if (kind.equals("GOOD")) {
                     written.addAndGet(keys.size());
@@ -119,7 +119,7 @@ final class Load {
         }
     }
 
-    private boolean post(Liberty server, String kind, List<String> keys) {
+    private boolean post(Server server, String kind, List<String> keys) {
         URI uri =
                 URI.create(
                         server.api()

@@ -12,8 +12,15 @@ import java.util.stream.Collectors;
 /** The results as a Markdown table, with the machine and the command that produced them. */
 final class Report {
 
-    private static final String START = "<!-- faults:results:start -->";
-    private static final String END = "<!-- faults:results:end -->";
+    /** {@code liberty} or {@code wildfly}: the servers the suite ran on. */
+    private static final String SERVER = System.getProperty("faults.server", "liberty");
+
+    /** Each server's results have a section of their own in docs/reliability.md. */
+    private static final String SECTION =
+            SERVER.equals("liberty") ? "faults:results" : "faults:results-" + SERVER;
+
+    private static final String START = "<!-- " + SECTION + ":start -->";
+    private static final String END = "<!-- " + SECTION + ":end -->";
 
     /** One scenario in one mode. */
     record Row(Scenario scenario, Mode mode, Result result) {}
@@ -83,7 +90,7 @@ final class Report {
                 "Measured on %s with `%s` (%d good events per scenario and mode over %d keys, %d"
                         + " writers).%n%nMachine: %s.%n%n%s",
                 LocalDate.now(),
-                ci ? "scripts/faults.sh --ci" : "scripts/faults.sh",
+                command(),
                 sizes.events(),
                 sizes.keys(),
                 sizes.writers(),
@@ -109,6 +116,21 @@ final class Report {
                         + "\n"
                         + markdown()
                         + text.substring(end));
+    }
+
+    /**
+     * @return the command that runs the suite as this run ran
+     */
+    private String command() {
+        StringBuilder c = new StringBuilder();
+        if (!SERVER.equals("liberty")) {
+            c.append("FAULTS_SERVER=").append(SERVER).append(' ');
+        }
+        String only = System.getProperty("faults.only", "");
+        if (!only.isBlank()) {
+            c.append("FAULTS_ONLY=").append(only).append(' ');
+        }
+        return c.append(ci ? "scripts/faults.sh --ci" : "scripts/faults.sh").toString();
     }
 
     private static String machine() throws IOException {
@@ -137,7 +159,7 @@ final class Report {
         }
         return String.format(
                 Locale.ROOT,
-                "%d cores (%s), %d GB RAM, %s, Java %s, PostgreSQL %s, Open Liberty %s, Artemis %s;"
+                "%d cores (%s), %d GB RAM, %s, Java %s, PostgreSQL %s, %s, Artemis %s;"
                         + " shared with other jobs",
                 Runtime.getRuntime().availableProcessors(),
                 cpu,
@@ -145,7 +167,9 @@ final class Report {
                 os,
                 System.getProperty("java.version"),
                 pg,
-                System.getProperty("faults.liberty.version", "?"),
+                SERVER.equals("wildfly")
+                        ? "WildFly " + System.getProperty("faults.wildfly.version", "?")
+                        : "Open Liberty " + System.getProperty("faults.liberty.version", "?"),
                 System.getProperty("faults.artemis.version", "?"));
     }
 }

@@ -18,8 +18,10 @@ enum Scenario {
             int kills = stage.sizes().relayKills();
             for (int i = 1; i <= kills; i++) {
                 stage.load().awaitProgress(i / (kills + 1.0));
-                stage.say("kill -9 %s (%d of %d)", stage.relay().name, i, kills);
-                stage.relay().killAndRestart();
+                stage.say("kill -9 %s (%d of %d)", stage.relay().name(), i, kills);
+                stage.relay().kill();
+                stage.say("%s killed: %s", stage.relay().name(), Faults.inDoubt(stage.relay()));
+                stage.relay().start();
             }
             return Instant.now();
         }
@@ -54,7 +56,7 @@ enum Scenario {
                     "crashing the database (down for %d s)",
                     stage.sizes().databaseOutage().toSeconds());
             Database.restart(stage.sizes().databaseOutage());
-            stage.say("database up again");
+            stage.say("database up again: %s", Faults.inDoubt(stage.relay()));
             return Instant.now();
         }
     },
@@ -80,7 +82,7 @@ enum Scenario {
             int kills = stage.sizes().consumerKills();
             for (int i = 1; i <= kills; i++) {
                 stage.load().awaitProgress(i / (kills + 1.0));
-                stage.say("kill -9 %s (%d of %d)", stage.consumer().name, i, kills);
+                stage.say("kill -9 %s (%d of %d)", stage.consumer().name(), i, kills);
                 stage.consumer().killAndRestart();
             }
             return Instant.now();
@@ -99,7 +101,7 @@ enum Scenario {
         @Override
         Instant inject(Stage stage) throws Exception {
             stage.load().awaitProgress(0.5);
-            stage.say("kill -9 %s", stage.relay().name);
+            stage.say("kill -9 %s", stage.relay().name());
             stage.relay().killAndRestart();
             return Instant.now();
         }
@@ -141,7 +143,7 @@ enum Scenario {
     /**
      * @return the servers the writers write to
      */
-    List<Liberty> writeTargets(Liberty relay, Liberty consumer) {
+    List<Server> writeTargets(Server relay, Server consumer) {
         return twoRelays() ? List.of(relay, consumer) : List.of(consumer);
     }
 
@@ -154,7 +156,7 @@ enum Scenario {
      * @param sizes the run's sizes
      * @param run the run's name, for progress lines
      */
-    record Stage(Load load, Liberty relay, Liberty consumer, Sizes sizes, String run) {
+    record Stage(Load load, Server relay, Server consumer, Sizes sizes, String run) {
         void say(String format, Object... args) {
             Faults.say(run + ": " + String.format(format, args));
         }
