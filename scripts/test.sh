@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: unit tests, then the integration suite once per pass of the matrix (five on Open Liberty,
-# two on WildFly), then the fault suite's small run (scenarios in FAULTS_CI_ONLY, default s3,s4,s5).
+# two on WildFly), then the fault suite's small run on Open Liberty (scenarios in FAULTS_CI_ONLY, default
+# s3,s4,s5) and on WildFly (FAULTS_CI_ONLY_WILDFLY, default s1,s3).
 # Needs: Java 17+, Maven 3.8+, PostgreSQL on 127.0.0.1:5432 and MariaDB on 127.0.0.1:3306 (started
 # and prepared here if needed), Debian's chromium and chromium-driver for the console test, and for the
 # fault suite Debian's PostgreSQL server tools (pg_createcluster) and the right to use them (root).
@@ -41,5 +42,8 @@ pass "WildFly: PostgreSQL without XA, relaying to the test broker through a remo
   $IT -Dit.server=wildfly -Ddb=postgres-nonxa -Dit.xa=false -Dit.broker=remote
 # the fault suite's small run (docs/reliability.md), on a PostgreSQL cluster and a broker of its own
 FAULTS_CI_ONLY=${FAULTS_CI_ONLY:-s3,s4,s5}
-pass "fault suite, CI size: $FAULTS_CI_ONLY in both relay modes" \
+pass "fault suite, CI size, Open Liberty: $FAULTS_CI_ONLY in both relay modes" \
   env FAULTS_ONLY="$FAULTS_CI_ONLY" scripts/faults.sh --ci
+FAULTS_CI_ONLY_WILDFLY=${FAULTS_CI_ONLY_WILDFLY:-s1,s3}
+pass "fault suite, CI size, WildFly: $FAULTS_CI_ONLY_WILDFLY in both relay modes" \
+  env FAULTS_SERVER=wildfly FAULTS_ONLY="$FAULTS_CI_ONLY_WILDFLY" scripts/faults.sh --ci
