@@ -35,7 +35,7 @@ pass "Derby embedded, XA, server time zone America/Los_Angeles (EE 11, Hibernate
 # WildFly 39 (EE 10, its own Hibernate 6.6): unpacked and configured by the build (it-tests/src/test/wildfly).
 # With WildFly's embedded broker, the suites that stop the test broker or read its ledger of sends cannot
 # watch the broker the relay uses: they run in the second WildFly pass, whose relay uses the test broker.
-WILDFLY_TEST_BROKER_ONLY='-Dit.excludes=%regex[.*(TwoRelaysIT|ConsoleIT|BrokerOutageIT|BrokerTimeoutIT).*]'
+WILDFLY_TEST_BROKER_ONLY='-Dit.excludes=%regex[.*(TwoRelaysIT|ConsoleIT|BrokerOutageIT|BrokerTimeoutIT|HealthOutageIT).*]'
 pass "WildFly: PostgreSQL, XA, relaying to WildFly's embedded Artemis (EE 10, Hibernate 6.6)" \
   $IT -Dit.server=wildfly -Ddb=postgres -Dit.broker=embedded "$WILDFLY_TEST_BROKER_ONLY"
 pass "WildFly: PostgreSQL without XA, relaying to the test broker through a remote pooled connection factory" \

@@ -76,4 +76,34 @@ public final class Http {
     public static HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return call("GET", path, null, null, false);
     }
+
+    /**
+     * @param path {@code /health/ready} or {@code /health/live}
+     * @return the outbox's check in the server's health report, or {@code null} when the report
+     *     cannot be read or has no outbox check
+     */
+    public static jakarta.json.JsonObject outboxCheck(String path) {
+        try {
+            HttpResponse<String> r = get(path);
+            try (jakarta.json.JsonReader reader =
+                    jakarta.json.Json.createReader(new java.io.StringReader(r.body()))) {
+                for (jakarta.json.JsonValue c : reader.readObject().getJsonArray("checks")) {
+                    jakarta.json.JsonObject o = c.asJsonObject();
+                    if (o.getString("name").startsWith("outbox-")) {
+                        return o;
+                    }
+                }
+            }
+            return null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /**
+     * @return whether the check is UP
+     */
+    public static boolean isUp(jakarta.json.JsonObject check) {
+        return check != null && "UP".equals(check.getString("status"));
+    }
 }

@@ -248,6 +248,12 @@ public enum Msg {
             'I',
             "Message %s carries an invalid traceparent '%s'; its span starts a new trace"),
     OPS_ADMIN_DENIED(612, 'E', "The outbox admin API refused the request: %s"),
+    OPS_CONDITION(
+            613,
+            'W',
+            "Outbox condition %s: %s. Readiness %s (outbox.health.readiness=%s); the figures are"
+                    + " in the health check's data and the metrics"),
+    OPS_CONDITION_CLEARED(614, 'I', "Outbox condition %s has cleared"),
     TESTKIT_TIMEOUT(620, 'E', "Timed out after %s waiting until %s; last seen: %s"),
     TESTKIT_DRAIN_FAILED(621, 'E', "The outbox could not be drained: %s"),
     TESTKIT_BROKER(622, 'E', "The test kit cannot read queue %s through %s: %s"),

@@ -52,6 +52,8 @@ public final class OutboxSettings {
     private final Optional<String> database;
     private final Optional<String> tableSchema;
     private final Duration healthMaxPendingAge;
+    private final boolean healthStrictReadiness;
+    private final Duration healthBacklogCache;
     private final boolean adminEnabled;
     private final String adminRole;
     private final Optional<String> adminAuditTable;
@@ -132,6 +134,13 @@ public final class OutboxSettings {
                 r.read(
                         Property.HEALTH_MAX_PENDING_AGE,
                         t -> Parsers.duration(t, Duration.ofSeconds(1), Duration.ofDays(30)));
+        healthStrictReadiness =
+                r.read(Property.HEALTH_READINESS, t -> Parsers.oneOf(t, "server", "outbox"))
+                        .equals("outbox");
+        healthBacklogCache =
+                r.read(
+                        Property.HEALTH_BACKLOG_CACHE,
+                        t -> Parsers.duration(t, Duration.ZERO, Duration.ofMinutes(1)));
         adminEnabled = r.read(Property.ADMIN_ENABLED, Parsers::bool);
         adminRole = r.read(Property.ADMIN_ROLE, Parsers::name);
         adminAuditTable = r.optional(Property.ADMIN_AUDIT_TABLE, OutboxSettings::tableName);
@@ -346,6 +355,21 @@ public final class OutboxSettings {
      */
     public Duration healthMaxPendingAge() {
         return healthMaxPendingAge;
+    }
+
+    /**
+     * @return whether readiness also goes DOWN for a relay that cannot work and for records that
+     *     wait too long ({@code outbox.health.readiness=outbox}); else only for unreadable tables
+     */
+    public boolean healthStrictReadiness() {
+        return healthStrictReadiness;
+    }
+
+    /**
+     * @return how long one reading of the backlog serves health checks and metrics
+     */
+    public Duration healthBacklogCache() {
+        return healthBacklogCache;
     }
 
     /**

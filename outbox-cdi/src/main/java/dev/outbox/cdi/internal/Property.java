@@ -120,8 +120,21 @@ public enum Property {
     HEALTH_MAX_PENDING_AGE(
             "outbox.health.max-pending-age",
             "5m",
-            "Readiness (outbox-ops) is DOWN when a pending record of a destination that is not"
-                    + " paused is older than this."),
+            "A pending record older than this, of a destination that is not paused, is reported"
+                    + " as waiting (health data, log); with outbox.health.readiness=outbox it makes"
+                    + " readiness DOWN."),
+    HEALTH_READINESS(
+            "outbox.health.readiness",
+            "server",
+            "What makes readiness (outbox-ops) DOWN: server, only outbox tables that cannot be"
+                    + " read; or outbox, also a relay that cannot reach the broker and records"
+                    + " older than max-pending-age, which on Kubernetes takes every pod out of"
+                    + " service during a broker outage."),
+    HEALTH_BACKLOG_CACHE(
+            "outbox.health.backlog-cache",
+            "5s",
+            "How long the health checks and the metrics reuse one reading of the backlog, 0s"
+                    + " (every call reads) to 1m."),
     ADMIN_ENABLED(
             "outbox.admin.enabled",
             "false",

@@ -1,22 +1,53 @@
 package dev.outbox.ops.internal;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.HashSet;
+import java.util.Set;
 
 import dev.outbox.cdi.internal.Msg;
 
-/** Logs a check's changes of state, once each, however often the check is called. */
+/**
+ * Logs a check's changes, once each, however often the check is called: each condition when it
+ * appears (a warning with its details, which the health data never carries) and when it clears, and
+ * the check going DOWN and UP again.
+ */
 final class HealthLog {
 
     private final String check;
-    private final AtomicBoolean up = new AtomicBoolean(true);
+    private final String readinessSetting;
+    private final Set<String> conditions = new HashSet<>();
+    private boolean up = true;
 
-    HealthLog(String check) {
+    /**
+     * @param check the check's name
+     * @param readinessSetting the value of {@code outbox.health.readiness}, for the log lines
+     */
+    HealthLog(String check, String readinessSetting) {
         this.check = check;
+        this.readinessSetting = readinessSetting;
     }
 
-    void report(HealthRules.Verdict v) {
-        if (up.compareAndSet(!v.up(), v.up())) {
-            if (v.up()) {
+    synchronized void report(HealthRules.Verdict v) {
+        v.conditions()
+                .forEach(
+                        (code, details) -> {
+                            if (conditions.add(code)) {
+                                Msg.OPS_CONDITION.log(
+                                        code,
+                                        details,
+                                        v.up() ? "stays UP" : "is DOWN",
+                                        readinessSetting);
+                            }
+                        });
+        for (var it = conditions.iterator(); it.hasNext(); ) {
+            String code = it.next();
+            if (!v.conditions().containsKey(code)) {
+                it.remove();
+                Msg.OPS_CONDITION_CLEARED.log(code);
+            }
+        }
+        if (up != v.up()) {
+            up = v.up();
+            if (up) {
                 Msg.OPS_HEALTH_UP.log(check);
             } else {
                 Msg.OPS_HEALTH_DOWN.log(check, v.reason());

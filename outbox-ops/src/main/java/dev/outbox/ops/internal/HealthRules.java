@@ -24,14 +24,31 @@ public final class HealthRules {
 
     private HealthRules() {}
 
+    /** The tables of the outbox cannot be read: the application's own writes fail too. */
+    public static final String DATABASE_UNREACHABLE = "database-unreachable";
+
+    /** The relay pauses because the broker (or the database) failed; records stay pending. */
+    public static final String BROKER_UNREACHABLE = "broker-unreachable";
+
+    /** A pending record waits longer than {@code outbox.health.max-pending-age}. */
+    public static final String RECORDS_WAITING = "records-waiting";
+
     /**
      * A check's verdict.
      *
      * @param up whether the check is UP
-     * @param reason why it is DOWN, or empty
-     * @param data the figures it reports (String, Long or Boolean values)
+     * @param reason why it is DOWN (stable codes, such as {@value #DATABASE_UNREACHABLE}), or empty
+     * @param data the figures it reports (String, Long or Boolean values); never an exception's
+     *     text
+     * @param conditions what is wrong now, by code, with the details for the log
      */
-    public record Verdict(boolean up, String reason, Map<String, Object> data) {}
+    public record Verdict(
+            boolean up, String reason, Map<String, Object> data, Map<String, String> conditions) {
+
+        Verdict(boolean up, String reason, Map<String, Object> data) {
+            this(up, reason, data, Map.of());
+        }
+    }
 
     /**
      * @param interval the relay interval
@@ -79,15 +96,16 @@ public final class HealthRules {
     }
 
     /**
-     * Readiness: DOWN when the relay cannot reach the broker or the database, when the backlog
-     * cannot be read, or when a pending record of a destination that is not paused is older than
-     * the limit.
+     * Readiness. What the outbox copes with by design, a relay that cannot reach the broker and
+     * records waiting for it, is reported as a condition in the data, and makes readiness DOWN only
+     * when so configured ({@code outbox.health.readiness=outbox}): a broker outage must not take
+     * the application out of service. Outbox tables that cannot be read make it DOWN always.
      *
      * @param running whether the relay runs on this server
      * @param failing whether the relay pauses because the broker or the database failed
      * @param backlog the backlog per destination, or {@code null} when it could not be read
-     * @param backlogError why the backlog could not be read, or {@code null}
-     * @param maxPendingAge the age limit
+     * @param strict whether the relay's conditions make readiness DOWN too
+     * @param maxPendingAge the age from which a pending record counts as waiting
      * @param now the current time
      * @return the verdict
      */
@@ -95,19 +113,24 @@ public final class HealthRules {
             boolean running,
             boolean failing,
             List<DestinationBacklog> backlog,
-            String backlogError,
+            boolean strict,
             Duration maxPendingAge,
             Instant now) {
         Map<String, Object> data = new LinkedHashMap<>();
-        List<String> reasons = new ArrayList<>();
+        Map<String, String> conditions = new LinkedHashMap<>();
         data.put("relay", !running ? "disabled" : failing ? "failing" : "running");
         if (running && failing) {
-            reasons.add("the relay cannot reach the broker or the database");
+            conditions.put(
+                    BROKER_UNREACHABLE,
+                    "the relay cannot reach the broker or the database and pauses; records stay"
+                            + " pending (OUTBOX0306W gives the cause)");
         }
         data.put("maxPendingAgeSeconds", maxPendingAge.toSeconds());
         if (backlog == null) {
             data.put("database", "unreachable");
-            reasons.add("the backlog cannot be read: " + backlogError);
+            conditions.put(
+                    DATABASE_UNREACHABLE,
+                    "the outbox tables cannot be read (OUTBOX0610W gives the cause)");
         } else {
             data.put("database", "ok");
             long pending = 0;
@@ -142,13 +165,22 @@ public final class HealthRules {
             data.put("pausedDestinations", String.join(",", paused));
             if (!stalled.isEmpty()) {
                 data.put("stalledDestinations", String.join(",", stalled));
-                reasons.add(
-                        "records wait longer than "
+                conditions.put(
+                        RECORDS_WAITING,
+                        "records of "
+                                + String.join(", ", stalled)
+                                + " wait longer than "
                                 + maxPendingAge.toSeconds()
-                                + " s for "
-                                + String.join(", ", stalled));
+                                + " s");
             }
         }
-        return new Verdict(reasons.isEmpty(), String.join("; ", reasons), data);
+        data.put("conditions", String.join(",", conditions.keySet()));
+        List<String> down = new ArrayList<>();
+        for (String c : conditions.keySet()) {
+            if (strict || c.equals(DATABASE_UNREACHABLE)) {
+                down.add(c);
+            }
+        }
+        return new Verdict(down.isEmpty(), String.join(",", down), data, conditions);
     }
 }

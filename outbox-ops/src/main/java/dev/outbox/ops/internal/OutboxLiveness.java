@@ -30,7 +30,7 @@ public class OutboxLiveness implements HealthCheck {
 
     private final Clock clock = Clock.systemUTC();
     private final Instant since = clock.instant();
-    private final HealthLog log = new HealthLog(NAME);
+    private final HealthLog log = new HealthLog(NAME, "");
 
     @Override
     public HealthCheckResponse call() {

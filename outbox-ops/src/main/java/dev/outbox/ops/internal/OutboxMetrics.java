@@ -9,6 +9,7 @@ import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -16,9 +17,9 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import dev.outbox.DestinationBacklog;
-import dev.outbox.Outbox;
 import dev.outbox.cdi.internal.Counters;
 import dev.outbox.cdi.internal.Msg;
+import dev.outbox.jms.internal.Relay;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -42,7 +43,8 @@ public class OutboxMetrics {
 
     @Inject Instance<OpenTelemetry> telemetry;
     @Inject Counters counters;
-    @Inject Outbox outbox;
+    @Inject BacklogReader backlog;
+    @EJB Relay relay;
 
     private final List<AutoCloseable> instruments = new ArrayList<>();
     private final Clock clock = Clock.systemUTC();
@@ -103,7 +105,15 @@ public class OutboxMetrics {
                 "Gaps the inbox saw in a key's sequence",
                 counters::gaps);
 
-        BacklogSnapshot backlog = new BacklogSnapshot(outbox);
+        instruments.add(
+                meter.gaugeBuilder("outbox.relay.failing")
+                        .ofLongs()
+                        .setUnit("1")
+                        .setDescription(
+                                "1 while this server's relay pauses because the broker or the"
+                                        + " database failed, else 0")
+                        .buildWithCallback(
+                                m -> m.record(relay.running() && relay.failing() ? 1 : 0)));
         instruments.add(
                 meter.gaugeBuilder("outbox.backlog.pending")
                         .ofLongs()
@@ -111,7 +121,7 @@ public class OutboxMetrics {
                         .setDescription("Records waiting to be sent, per destination")
                         .buildWithCallback(
                                 m -> {
-                                    for (DestinationBacklog b : backlog.get()) {
+                                    for (DestinationBacklog b : backlog.latest()) {
                                         m.record(
                                                 b.pending(),
                                                 Attributes.of(DESTINATION, b.destination()));
@@ -124,7 +134,7 @@ public class OutboxMetrics {
                         .buildWithCallback(
                                 m -> {
                                     Instant now = clock.instant();
-                                    for (DestinationBacklog b : backlog.get()) {
+                                    for (DestinationBacklog b : backlog.latest()) {
                                         m.record(
                                                 ageSeconds(b.oldestPending(), now),
                                                 Attributes.of(DESTINATION, b.destination()));
@@ -137,7 +147,7 @@ public class OutboxMetrics {
                         .setDescription("FAILED and QUARANTINED records, per destination")
                         .buildWithCallback(
                                 m -> {
-                                    for (DestinationBacklog b : backlog.get()) {
+                                    for (DestinationBacklog b : backlog.latest()) {
                                         m.record(
                                                 b.failed(),
                                                 Attributes.of(

@@ -1,7 +1,6 @@
 package dev.outbox.ops.internal;
 
 import java.time.Clock;
-import java.util.List;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,14 +11,14 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import dev.outbox.DestinationBacklog;
-import dev.outbox.Outbox;
 import dev.outbox.cdi.internal.OutboxSettings;
 import dev.outbox.jms.internal.Relay;
 
 /**
- * Readiness of the outbox: DOWN while the relay cannot reach the broker or the database, or a
- * pending record is older than {@code outbox.health.max-pending-age}.
+ * Readiness of the outbox: DOWN when its tables cannot be read. A relay that cannot reach the
+ * broker and records that wait longer than {@code outbox.health.max-pending-age} are conditions in
+ * the data, logged when they appear and clear; they make readiness DOWN only with {@code
+ * outbox.health.readiness=outbox} (see {@link HealthRules#readiness}).
  */
 @Readiness
 @ApplicationScoped
@@ -29,31 +28,31 @@ public class OutboxReadiness implements HealthCheck {
     public static final String NAME = "outbox-readiness";
 
     @EJB Relay relay;
-    @Inject Outbox outbox;
+    @Inject BacklogReader backlog;
     @Inject OutboxSettings settings;
 
     private final Clock clock = Clock.systemUTC();
-    private final HealthLog log = new HealthLog(NAME);
+    private volatile HealthLog log;
 
     @Override
     public HealthCheckResponse call() {
-        List<DestinationBacklog> backlog = null;
-        String error = null;
-        try {
-            backlog = outbox.backlog();
-        } catch (RuntimeException e) {
-            error = String.valueOf(e.getMessage());
-        }
         HealthRules.Verdict v =
                 HealthRules.readiness(
                         relay.running(),
                         relay.failing(),
-                        backlog,
-                        error,
+                        backlog.current(),
+                        settings.healthStrictReadiness(),
                         settings.healthMaxPendingAge(),
                         clock.instant());
-        log.report(v);
+        log().report(v);
         return Responses.of(NAME, v);
+    }
+
+    private HealthLog log() {
+        if (log == null) {
+            log = new HealthLog(NAME, settings.healthStrictReadiness() ? "outbox" : "server");
+        }
+        return log;
     }
 
     /** Builds a response from a verdict. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class HealthRulesTest {
                         true,
                         false,
                         List.of(new DestinationBacklog("a", 3, 1, 2, NOW.minusSeconds(10), false)),
-                        null,
+                        false,
                         MAX,
                         NOW);
         assertTrue(v.up(), v.reason());
@@ -34,44 +35,68 @@ class HealthRulesTest {
         assertEquals(2L, v.data().get("quarantined"));
         assertEquals(10L, v.data().get("oldestPendingAgeSeconds"));
         assertEquals(300L, v.data().get("maxPendingAgeSeconds"));
+        assertEquals("", v.data().get("conditions"));
+        assertEquals(Map.of(), v.conditions());
     }
 
     @Test
-    void notReadyWhileTheRelayIsFailing() {
-        HealthRules.Verdict v = HealthRules.readiness(true, true, List.of(), null, MAX, NOW);
-        assertFalse(v.up());
-        assertEquals("failing", v.data().get("relay"));
-        assertTrue(v.reason().contains("broker or the database"), v.reason());
-    }
-
-    @Test
-    void notReadyWhenTheBacklogCannotBeRead() {
+    void aBrokerOutageIsAConditionInTheDataButReadinessStaysUp() {
+        DestinationBacklog waiting =
+                new DestinationBacklog("orders", 40, 0, 0, NOW.minusSeconds(600), false);
         HealthRules.Verdict v =
-                HealthRules.readiness(true, false, null, "connection refused", MAX, NOW);
-        assertFalse(v.up());
-        assertEquals("unreachable", v.data().get("database"));
-        assertTrue(v.reason().contains("connection refused"), v.reason());
+                HealthRules.readiness(true, true, List.of(waiting), false, MAX, NOW);
+        assertTrue(v.up(), "a broker outage is what the outbox absorbs");
+        assertEquals("failing", v.data().get("relay"));
+        assertEquals(40L, v.data().get("pending"));
+        assertEquals("broker-unreachable,records-waiting", v.data().get("conditions"));
+        assertEquals("orders", v.data().get("stalledDestinations"));
+        assertTrue(v.conditions().get(HealthRules.BROKER_UNREACHABLE).contains("OUTBOX0306W"));
+        assertTrue(v.conditions().get(HealthRules.RECORDS_WAITING).contains("orders"));
+        assertEquals("", v.reason());
     }
 
     @Test
-    void notReadyWhenARecordWaitsTooLongUnlessItsDestinationIsPaused() {
+    void withStrictReadinessTheRelaysConditionsMakeItDown() {
+        HealthRules.Verdict v = HealthRules.readiness(true, true, List.of(), true, MAX, NOW);
+        assertFalse(v.up());
+        assertEquals("broker-unreachable", v.reason());
+    }
+
+    @Test
+    void unreadableTablesMakeReadinessDownWithACodeAndNoExceptionText() {
+        for (boolean strict : new boolean[] {false, true}) {
+            HealthRules.Verdict v = HealthRules.readiness(true, false, null, strict, MAX, NOW);
+            assertFalse(v.up());
+            assertEquals("unreachable", v.data().get("database"));
+            assertEquals("database-unreachable", v.reason());
+            assertEquals("database-unreachable", v.data().get("conditions"));
+        }
+    }
+
+    @Test
+    void aRecordWaitingTooLongIsAConditionUnlessItsDestinationIsPaused() {
         DestinationBacklog old =
                 new DestinationBacklog("slow", 1, 0, 0, NOW.minusSeconds(301), false);
         DestinationBacklog paused =
                 new DestinationBacklog("held", 5, 0, 0, NOW.minusSeconds(3600), true);
         HealthRules.Verdict v =
-                HealthRules.readiness(true, false, List.of(old, paused), null, MAX, NOW);
-        assertFalse(v.up());
+                HealthRules.readiness(true, false, List.of(old, paused), false, MAX, NOW);
+        assertTrue(v.up());
+        assertEquals("records-waiting", v.data().get("conditions"));
         assertEquals("slow", v.data().get("stalledDestinations"));
         assertEquals("held", v.data().get("pausedDestinations"));
         assertEquals(301L, v.data().get("oldestPendingAgeSeconds"));
+        assertFalse(HealthRules.readiness(true, false, List.of(old), true, MAX, NOW).up());
 
-        assertTrue(HealthRules.readiness(true, false, List.of(paused), null, MAX, NOW).up());
+        HealthRules.Verdict onlyPaused =
+                HealthRules.readiness(true, false, List.of(paused), true, MAX, NOW);
+        assertTrue(onlyPaused.up());
+        assertEquals("", onlyPaused.data().get("conditions"));
     }
 
     @Test
     void aServerWithoutRelayIsReadyAndAlive() {
-        assertTrue(HealthRules.readiness(false, false, List.of(), null, MAX, NOW).up());
+        assertTrue(HealthRules.readiness(false, false, List.of(), true, MAX, NOW).up());
         HealthRules.Verdict live =
                 HealthRules.liveness(false, null, NOW, Duration.ofSeconds(1), NOW);
         assertTrue(live.up());

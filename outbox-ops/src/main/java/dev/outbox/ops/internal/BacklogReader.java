@@ -1,0 +1,126 @@
+package dev.outbox.ops.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.outbox.DestinationBacklog;
+import dev.outbox.Outbox;
+import dev.outbox.cdi.internal.Msg;
+import dev.outbox.cdi.internal.OutboxSettings;
+
+/**
+ * Reads the backlog per destination for the health checks and the metrics, at most once per {@code
+ * outbox.health.backlog-cache}: a probe every second must not run a grouping query over the outbox
+ * table every second. A health check reads on its own thread when the last reading is stale; a
+ * metric callback runs on the exporter's thread, where no transaction or persistence context can be
+ * had, so it starts a reading on a managed thread and reports the last figures, never waiting for
+ * the database. A failed reading is remembered as such for the same time, and logged once until a
+ * reading succeeds again (the exception goes to the log, never to the health data).
+ */
+@ApplicationScoped
+public class BacklogReader {
+
+    /** One reading: the backlog, or {@code null} when it could not be read, and when. */
+    private record Reading(List<DestinationBacklog> backlog, Instant at) {}
+
+    @Inject Outbox outbox;
+    @Inject OutboxSettings settings;
+
+    private final Clock clock = Clock.systemUTC();
+    private final AtomicBoolean warned = new AtomicBoolean();
+    private final AtomicBoolean reading = new AtomicBoolean();
+    private volatile Reading last;
+    private volatile ManagedExecutorService executor;
+    private volatile boolean executorLookedUp;
+
+    /**
+     * For a health check: the backlog, read now when the last reading is older than the cache.
+     *
+     * @return the backlog, or {@code null} when the outbox tables cannot be read
+     */
+    public synchronized List<DestinationBacklog> current() {
+        Reading r = last;
+        if (r != null && fresh(r, clock.instant())) {
+            return r.backlog();
+        }
+        return read().backlog();
+    }
+
+    /**
+     * For a metric callback: the last figures read (empty before the first), and a new reading
+     * started on a managed thread when they are stale.
+     *
+     * @return the backlog last read successfully
+     */
+    public List<DestinationBacklog> latest() {
+        Reading r = last;
+        if ((r == null || !fresh(r, clock.instant())) && reading.compareAndSet(false, true)) {
+            ManagedExecutorService e = executor();
+            if (e == null) {
+                reading.set(false);
+            } else {
+                try {
+                    e.execute(
+                            () -> {
+                                try {
+                                    synchronized (this) {
+                                        read();
+                                    }
+                                } finally {
+                                    reading.set(false);
+                                }
+                            });
+                } catch (RuntimeException refused) {
+                    reading.set(false);
+                }
+            }
+        }
+        return r == null || r.backlog() == null ? List.of() : r.backlog();
+    }
+
+    private boolean fresh(Reading r, Instant now) {
+        return !r.at().plus(settings.healthBacklogCache()).isBefore(now);
+    }
+
+    private Reading read() {
+        Reading r;
+        try {
+            r = new Reading(outbox.backlog(), clock.instant());
+            warned.set(false);
+        } catch (RuntimeException e) {
+            if (warned.compareAndSet(false, true)) {
+                Msg.OPS_BACKLOG_UNREADABLE.log(e, String.valueOf(e));
+            }
+            r = new Reading(null, clock.instant());
+        }
+        last = r;
+        return r;
+    }
+
+    private ManagedExecutorService executor() {
+        if (!executorLookedUp) {
+            executorLookedUp = true;
+            try {
+                executor =
+                        (ManagedExecutorService)
+                                new InitialContext()
+                                        .lookup("java:comp/DefaultManagedExecutorService");
+            } catch (NamingException | ClassCastException | NoClassDefFoundError e) {
+                Msg.OPS_BACKLOG_UNREADABLE.log(
+                        "no managed executor (Jakarta Concurrency; Open Liberty: the concurrent"
+                                + " feature) to read it with for the metrics: "
+                                + e);
+            }
+        }
+        return executor;
+    }
+}
