@@ -27,7 +27,7 @@ pass "PostgreSQL, XA, schema created by Flyway (EE 11, Hibernate 7.4)" \
   $IT -Ddb=postgres -Dit.schema=flyway
 pass "PostgreSQL without XA, schema created by Liquibase (EE 10, Hibernate 6.6)" \
   $IT -Ddb=postgres-nonxa -Dit.xa=false -Dit.schema=liquibase -Dee=ee10 \
-      -Dhibernate.version=6.6.56.Final '-Dit.excludes=%regex[.*(OpsIT|AdminApiIT|ConsoleIT|OutboxTestKitIT).*]'
+      -Dhibernate.version=6.6.56.Final '-Dit.excludes=%regex[.*(OpsIT|AdminApiIT|ConsoleIT|OutboxTestKitIT|HealthOutageIT|StrictReadinessIT).*]'
 pass "MariaDB, XA, server time zone Pacific/Auckland (EE 11, Hibernate 7.4)" \
   $IT -Ddb=mariadb -Dit.tz=Pacific/Auckland
 pass "Derby embedded, XA, server time zone America/Los_Angeles (EE 11, Hibernate 7.4)" \
