@@ -36,6 +36,7 @@ pg.host=${PG_HOST:-127.0.0.1}
 pg.port=${PG_PORT:-5432}
 artemis.port=${ARTEMIS_PORT:-61617}
 http.port=${HTTP_PORT:-10180}
+https.port=${HTTPS_PORT:-10543}
 management.port=${MANAGEMENT_PORT:-12090}
 PROPS
 cli=$(mktemp)

@@ -39,6 +39,37 @@ public interface Outbox {
     long count(RecordStatus status);
 
     /**
+     * @param query which records; its position and limit do not count
+     * @return how many records it selects: the dry run of a bulk action
+     */
+    long count(RecordQuery query);
+
+    /**
+     * Retries the dead letters the query selects, oldest first, up to its limit (at most {@value
+     * RecordQuery#MAX_LIMIT} per call); records in another status are left alone.
+     *
+     * @param query which records
+     * @return how many are pending again
+     */
+    int retry(RecordQuery query);
+
+    /**
+     * Sends again the {@code DISPATCHED} records the query selects, up to its limit.
+     *
+     * @param query which records
+     * @return how many are pending again
+     */
+    int replay(RecordQuery query);
+
+    /**
+     * Deletes the records the query selects that are not {@code PENDING}, up to its limit.
+     *
+     * @param query which records
+     * @return how many were deleted
+     */
+    int delete(RecordQuery query);
+
+    /**
      * Sends a dead letter again: it becomes {@code PENDING} with its attempts reset, due now.
      *
      * @param id a record id

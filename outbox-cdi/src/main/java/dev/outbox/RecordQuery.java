@@ -1,20 +1,30 @@
 package dev.outbox;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
- * Which records to list: every criterion is optional, results come oldest first. Immutable; the
- * {@code withX} methods return a copy.
+ * Which records to list, count or act on: every criterion is optional, results come oldest first.
+ * Immutable; the {@code withX} methods return a copy.
  *
  * <pre>{@code
  * outbox.find(RecordQuery.status(RecordStatus.FAILED).withDestination("orders.events").withLimit(20));
  * }</pre>
  *
+ * <p>Pages: pass the last record of a page to {@link #withAfter(OutboxRecord)} to get the next one
+ * (keyset pagination, stable while records come and go). Lists of many records should ask {@link
+ * #withoutContent()}: the payload and headers are then neither read nor returned.
+ *
  * @param status only records in this status, or {@code null} for any
  * @param destination only records for this queue, or {@code null} for any
  * @param aggregateType only records of this aggregate type, or {@code null} for any
  * @param aggregateId only records of this aggregate id, or {@code null} for any
+ * @param writtenAfter only records written at or after this time, or {@code null} for any
  * @param writtenBefore only records written before this time, or {@code null} for any
+ * @param errorContains only records whose last error contains this text, or {@code null} for any
+ * @param after only records after this position in the order (the next page), or {@code null}
+ * @param content whether to read the payload and headers; without them a record's {@link
+ *     OutboxRecord#payload()} is {@code null} and its headers are empty
  * @param limit the most records to return, 1 to 10000
  */
 public record RecordQuery(
@@ -22,7 +32,11 @@ public record RecordQuery(
         String destination,
         String aggregateType,
         String aggregateId,
+        Instant writtenAfter,
         Instant writtenBefore,
+        String errorContains,
+        Position after,
+        boolean content,
         int limit) {
 
     /** The number of records a query returns unless told otherwise. */
@@ -30,6 +44,23 @@ public record RecordQuery(
 
     /** The largest number of records a query returns. */
     public static final int MAX_LIMIT = 10_000;
+
+    /**
+     * A place in the order of a query's results (written time, then id): the last record of a page.
+     *
+     * @param writtenAt the record's written time
+     * @param id the record's id
+     */
+    public record Position(Instant writtenAt, String id) {
+
+        /**
+         * @throws NullPointerException when either is {@code null}
+         */
+        public Position {
+            Objects.requireNonNull(writtenAt, "writtenAt");
+            Objects.requireNonNull(id, "id");
+        }
+    }
 
     /**
      * Checks the limit.
@@ -44,10 +75,10 @@ public record RecordQuery(
     }
 
     /**
-     * @return a query for any record, up to {@value #DEFAULT_LIMIT}
+     * @return a query for any record, with its content, up to {@value #DEFAULT_LIMIT}
      */
     public static RecordQuery all() {
-        return new RecordQuery(null, null, null, null, null, DEFAULT_LIMIT);
+        return new RecordQuery(null, null, null, null, null, null, null, null, true, DEFAULT_LIMIT);
     }
 
     /**
@@ -63,7 +94,17 @@ public record RecordQuery(
      * @return a copy with that status
      */
     public RecordQuery withStatus(RecordStatus s) {
-        return new RecordQuery(s, destination, aggregateType, aggregateId, writtenBefore, limit);
+        return new RecordQuery(
+                s,
+                destination,
+                aggregateType,
+                aggregateId,
+                writtenAfter,
+                writtenBefore,
+                errorContains,
+                after,
+                content,
+                limit);
     }
 
     /**
@@ -71,7 +112,17 @@ public record RecordQuery(
      * @return a copy with that destination
      */
     public RecordQuery withDestination(String d) {
-        return new RecordQuery(status, d, aggregateType, aggregateId, writtenBefore, limit);
+        return new RecordQuery(
+                status,
+                d,
+                aggregateType,
+                aggregateId,
+                writtenAfter,
+                writtenBefore,
+                errorContains,
+                after,
+                content,
+                limit);
     }
 
     /**
@@ -80,7 +131,35 @@ public record RecordQuery(
      * @return a copy with that key
      */
     public RecordQuery withKey(String type, String id) {
-        return new RecordQuery(status, destination, type, id, writtenBefore, limit);
+        return new RecordQuery(
+                status,
+                destination,
+                type,
+                id,
+                writtenAfter,
+                writtenBefore,
+                errorContains,
+                after,
+                content,
+                limit);
+    }
+
+    /**
+     * @param t the time, or {@code null}
+     * @return a copy with records written at or after it
+     */
+    public RecordQuery withWrittenAfter(Instant t) {
+        return new RecordQuery(
+                status,
+                destination,
+                aggregateType,
+                aggregateId,
+                t,
+                writtenBefore,
+                errorContains,
+                after,
+                content,
+                limit);
     }
 
     /**
@@ -88,7 +167,78 @@ public record RecordQuery(
      * @return a copy with records written before it
      */
     public RecordQuery withWrittenBefore(Instant t) {
-        return new RecordQuery(status, destination, aggregateType, aggregateId, t, limit);
+        return new RecordQuery(
+                status,
+                destination,
+                aggregateType,
+                aggregateId,
+                writtenAfter,
+                t,
+                errorContains,
+                after,
+                content,
+                limit);
+    }
+
+    /**
+     * @param text a part of the last error (case-sensitive), or {@code null}
+     * @return a copy with records whose last error contains it
+     */
+    public RecordQuery withErrorContaining(String text) {
+        return new RecordQuery(
+                status,
+                destination,
+                aggregateType,
+                aggregateId,
+                writtenAfter,
+                writtenBefore,
+                text,
+                after,
+                content,
+                limit);
+    }
+
+    /**
+     * @param p a position, or {@code null} for the first page
+     * @return a copy with the records after it
+     */
+    public RecordQuery withAfter(Position p) {
+        return new RecordQuery(
+                status,
+                destination,
+                aggregateType,
+                aggregateId,
+                writtenAfter,
+                writtenBefore,
+                errorContains,
+                p,
+                content,
+                limit);
+    }
+
+    /**
+     * @param last the last record of the previous page
+     * @return a copy with the records after it
+     */
+    public RecordQuery withAfter(OutboxRecord last) {
+        return withAfter(new Position(last.writtenAt(), last.id()));
+    }
+
+    /**
+     * @return a copy that reads neither payload nor headers: for lists
+     */
+    public RecordQuery withoutContent() {
+        return new RecordQuery(
+                status,
+                destination,
+                aggregateType,
+                aggregateId,
+                writtenAfter,
+                writtenBefore,
+                errorContains,
+                after,
+                false,
+                limit);
     }
 
     /**
@@ -96,6 +246,16 @@ public record RecordQuery(
      * @return a copy with that limit
      */
     public RecordQuery withLimit(int n) {
-        return new RecordQuery(status, destination, aggregateType, aggregateId, writtenBefore, n);
+        return new RecordQuery(
+                status,
+                destination,
+                aggregateType,
+                aggregateId,
+                writtenAfter,
+                writtenBefore,
+                errorContains,
+                after,
+                content,
+                n);
     }
 }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,9 +33,10 @@ import dev.outbox.it.ops.ConsoleEvent;
 import dev.outbox.it.ops.SetupServlet;
 
 /**
- * The console end to end in headless Chromium (Debian's chromium and chromium-driver): the page
- * loads, shows a record that could not be sent with its last error, and its retry button gets it
- * delivered once the cause is fixed.
+ * The console end to end in headless Chromium (Debian's chromium and chromium-driver), over HTTPS:
+ * the page loads, shows a record that could not be sent with its last error, and its retry button
+ * gets it delivered once the cause is fixed; the bulk actions count dead letters by filter and
+ * delete them; and no page can frame the console.
  */
 @ExtendWith(ArquillianExtension.class)
 class ConsoleIT {
@@ -44,10 +46,33 @@ class ConsoleIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.opsApp("console-it", "outbox.admin.enabled=true\n")
-                .addClasses(ConsoleEvent.class, SetupServlet.class);
+                .addClasses(ConsoleEvent.class, SetupServlet.class)
+                .addAsWebResource(
+                        new StringAsset(
+                                "<!DOCTYPE html><html><head><title>framer</title></head><body>"
+                                        + "<iframe id=\"f\" src=\"outbox-admin/console\"></iframe>"
+                                        + "</body></html>"),
+                        "framer.html")
+                .addAsWebResource(
+                        new StringAsset(
+                                "<!DOCTYPE html><html><head><title>framer</title></head><body>"
+                                        + "<iframe id=\"f\" src=\"hello.html\"></iframe>"
+                                        + "</body></html>"),
+                        "control.html")
+                .addAsWebResource(
+                        new StringAsset(
+                                "<!DOCTYPE html><html><head><title>hello</title></head></html>"),
+                        "hello.html");
     }
 
     @ArquillianResource URL base;
+
+    /** The application over HTTPS: the admin API and console answer there only. */
+    private static String secure() {
+        return "https://localhost:"
+                + System.getProperty("outbox.it.https.port", "9443")
+                + "/console-it/";
+    }
 
     @Test
     void thePageShowsAFailedRecordAndItsRetryButtonDeliversIt() throws Exception {
@@ -56,7 +81,7 @@ class ConsoleIT {
 
         ChromeDriver browser = browser();
         try {
-            browser.get(base + "outbox-admin/console");
+            browser.get(secure() + "outbox-admin/console");
             assertEquals("Outbox console", browser.getTitle(), browser.getPageSource());
 
             // the record shows as a dead letter, with the reason it could not be sent
@@ -97,6 +122,92 @@ class ConsoleIT {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    void theBulkActionsCountByFilterAndThenDelete() throws Exception {
+        String id = "bulk-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals("3", post("it-setup?bulk=3&id=" + id));
+        ChromeDriver browser = browser();
+        try {
+            browser.get(secure() + "outbox-admin/console");
+            Await.until(
+                    "the 3 records are listed as dead letters",
+                    WAIT,
+                    () ->
+                            browser.findElements(By.cssSelector("#dead-letters td.key")).stream()
+                                            .filter(td -> td.getText().contains(id))
+                                            .count()
+                                    == 3);
+            browser.findElement(By.id("bulk-destination")).sendKeys("it.refused.bulk");
+            browser.findElement(By.id("bulk-count")).click();
+            WebElement delete = browser.findElement(By.id("bulk-delete"));
+            Await.until("the count is shown", WAIT, () -> delete.isEnabled());
+            assertEquals("3 records match", browser.findElement(By.id("bulk-result")).getText());
+            assertEquals("Delete 3", delete.getText());
+            delete.click();
+            browser.switchTo().alert().accept();
+            Await.until(
+                    "the deletion is reported",
+                    WAIT,
+                    () -> browser.findElement(By.id("status")).getText().startsWith("Deleted 3"));
+            Await.until(
+                    "the rows are gone",
+                    WAIT,
+                    () ->
+                            browser.findElements(By.cssSelector("#dead-letters td.key")).stream()
+                                    .noneMatch(td -> td.getText().contains(id)));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void noPageCanFrameTheConsole() {
+        ChromeDriver browser = browser();
+        try {
+            // the window's load event waits for its frames, blocked or not: then the frame's
+            // document is readable when it loaded (the same origin), and not when it was refused
+            browser.get(secure() + "control.html");
+            awaitLoaded(browser);
+            assertEquals("hello", frameTitle(browser), "the control: a frameable page loads");
+            browser.get(secure() + "framer.html");
+            awaitLoaded(browser);
+            assertTrue(
+                    !"Outbox console".equals(frameTitle(browser)),
+                    "the console loaded inside a frame");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void awaitLoaded(ChromeDriver browser) {
+        Await.until(
+                "the page and its frame have loaded",
+                WAIT,
+                () -> "complete".equals(browser.executeScript("return document.readyState")));
+    }
+
+    /** The title of the page's frame when the page may read it, else null. */
+    private static String frameTitle(ChromeDriver browser) {
+        Object title =
+                browser.executeScript(
+                        "const d = document.getElementById('f').contentDocument;"
+                                + " return d ? d.title : null;");
+        return title == null ? null : title.toString();
+    }
+
+    /** POSTs to the test application over plain HTTP; answers the body. */
+    private String post(String path) throws Exception {
+        HttpResponse<String> r =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(base + path))
+                                        .POST(HttpRequest.BodyPublishers.noBody())
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body().trim();
     }
 
     private static By rowOf(String recordId) {
@@ -144,7 +255,8 @@ class ConsoleIT {
                 "--disable-component-update",
                 "--disable-sync",
                 "--no-first-run",
-                "--disable-dev-shm-usage");
+                "--disable-dev-shm-usage",
+                "--ignore-certificate-errors");
         ChromeDriverService service =
                 new ChromeDriverService.Builder()
                         .usingDriverExecutable(new File("/usr/bin/chromedriver"))

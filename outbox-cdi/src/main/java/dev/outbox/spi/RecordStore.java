@@ -116,10 +116,10 @@ public interface RecordStore {
     Optional<OutboxRecord> find(String id);
 
     /**
-     * @param status a status
-     * @return the number of records in it
+     * @param query which records; its position and limit do not count
+     * @return how many records it selects
      */
-    long count(RecordStatus status);
+    long count(RecordQuery query);
 
     /**
      * Makes a {@code FAILED} or {@code QUARANTINED} record pending again, attempts reset.
@@ -129,6 +129,32 @@ public interface RecordStore {
      * @return whether the record was a dead letter and is now pending
      */
     boolean retry(String id, Instant now);
+
+    /**
+     * {@link #retry(String, Instant)} for many records at once.
+     *
+     * @param ids the record ids
+     * @param now when they become due
+     * @return how many were dead letters and are now pending
+     */
+    int retry(Collection<String> ids, Instant now);
+
+    /**
+     * {@link #replay(String, Instant)} for many records at once.
+     *
+     * @param ids the record ids
+     * @param now when they become due
+     * @return how many were dispatched and are now pending
+     */
+    int replay(Collection<String> ids, Instant now);
+
+    /**
+     * {@link #delete(String)} for many records at once.
+     *
+     * @param ids the record ids
+     * @return how many were deleted
+     */
+    int delete(Collection<String> ids);
 
     /**
      * Deletes a record unless it is {@code PENDING}.

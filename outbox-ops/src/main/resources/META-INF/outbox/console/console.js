@@ -70,10 +70,12 @@
     }
   }
 
-  function renderDeadLetters(records) {
+  function renderDeadLetters(page) {
+    const records = page.records;
     const body = document.querySelector('#dead-letters tbody');
     body.replaceChildren();
     document.getElementById('dead-letters-empty').hidden = records.length > 0;
+    document.getElementById('dead-letters-more').hidden = !page.next;
     for (const r of records) {
       const row = document.createElement('tr');
       row.dataset.id = r.id;
@@ -118,6 +120,63 @@
       say(e.message, true);
     }
   }
+
+  // bulk actions: count first (a dry run), then act on what was counted
+  const bulk = {
+    status: document.getElementById('bulk-status'),
+    destination: document.getElementById('bulk-destination'),
+    error: document.getElementById('bulk-error'),
+    result: document.getElementById('bulk-result'),
+    retry: document.getElementById('bulk-retry'),
+    remove: document.getElementById('bulk-delete')
+  };
+
+  function bulkFilter() {
+    const q = new URLSearchParams({ status: bulk.status.value });
+    if (bulk.destination.value.trim()) q.set('destination', bulk.destination.value.trim());
+    if (bulk.error.value.trim()) q.set('error', bulk.error.value.trim());
+    return q.toString();
+  }
+
+  function bulkReset() {
+    bulk.result.textContent = '';
+    bulk.retry.disabled = true;
+    bulk.remove.disabled = true;
+    bulk.retry.textContent = 'Retry';
+    bulk.remove.textContent = 'Delete';
+  }
+
+  async function bulkCount() {
+    bulkReset();
+    try {
+      const r = await call('POST', 'records/retry?' + bulkFilter() + '&dryRun=true');
+      bulk.result.textContent = r.matching + (r.matching === 1 ? ' record matches' : ' records match');
+      bulk.retry.textContent = 'Retry ' + r.matching;
+      bulk.remove.textContent = 'Delete ' + r.matching;
+      bulk.retry.disabled = r.matching === 0;
+      bulk.remove.disabled = r.matching === 0;
+    } catch (e) {
+      say(e.message, true);
+    }
+  }
+
+  async function bulkAct(action, verb) {
+    const filter = bulkFilter();
+    if (action === 'delete' && !window.confirm('Delete every record that matches, for good?')) return;
+    try {
+      const r = await call('POST', 'records/' + action + '?' + filter);
+      say(verb + ' ' + r.done + ' records' + (r.more ? '; more match: act again' : '') + '.', false);
+    } catch (e) {
+      say(e.message, true);
+    }
+    bulkReset();
+    await refresh(true);
+  }
+
+  for (const input of [bulk.status, bulk.destination, bulk.error]) input.addEventListener('input', bulkReset);
+  document.getElementById('bulk-count').addEventListener('click', bulkCount);
+  bulk.retry.addEventListener('click', () => bulkAct('retry', 'Retried'));
+  bulk.remove.addEventListener('click', () => bulkAct('delete', 'Deleted'));
 
   document.getElementById('refresh').addEventListener('click', () => refresh(false));
   refresh(false);

@@ -11,13 +11,54 @@ import java.util.Base64;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** HTTP calls from inside the server to itself, with or without a user. */
+/**
+ * HTTP calls from inside the server to itself, with or without a user. The admin API answers over
+ * HTTPS only: its paths go to the server's HTTPS port, trusting the test server's self-signed
+ * certificate (test code only).
+ */
 public final class Http {
 
     private static final HttpClient CLIENT =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .sslContext(trustingEveryCertificate())
+                    .build();
 
     private Http() {}
+
+    /**
+     * @return https://localhost:port of the test server (Liberty's variable default.https.port,
+     *     WildFly's system property outbox.it.https.port)
+     */
+    public static String secureBase() {
+        String port =
+                ConfigProvider.getConfig()
+                        .getOptionalValue("default.https.port", String.class)
+                        .orElse(System.getProperty("outbox.it.https.port", "9443"));
+        return "https://localhost:" + port;
+    }
+
+    /**
+     * @param path a path from the server root
+     * @return its URL: HTTPS for the admin API, the management interface for health checks on
+     *     WildFly, else plain HTTP
+     */
+    public static String url(String path) {
+        if (path.contains("/outbox-admin/")) {
+            return secureBase() + path;
+        }
+        return (path.startsWith("/health/") ? healthBase() : base()) + path;
+    }
+
+    /**
+     * @param path a path from the server root
+     * @return the answer over plain HTTP, whatever the path, redirects not followed
+     */
+    public static HttpResponse<String> plain(String path) throws IOException, InterruptedException {
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create(base() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 
     /**
      * @return http://localhost:port of the test server (its Liberty variable default.http.port)
@@ -50,10 +91,7 @@ public final class Http {
             String method, String path, String user, String password, boolean csrf)
             throws IOException, InterruptedException {
         HttpRequest.Builder b =
-                HttpRequest.newBuilder(
-                                URI.create(
-                                        (path.startsWith("/health/") ? healthBase() : base())
-                                                + path))
+                HttpRequest.newBuilder(URI.create(url(path)))
                         .timeout(Duration.ofSeconds(30))
                         .header("Accept", "application/json")
                         .method(method, HttpRequest.BodyPublishers.noBody());
@@ -105,5 +143,55 @@ public final class Http {
      */
     public static boolean isUp(jakarta.json.JsonObject check) {
         return check != null && "UP".equals(check.getString("status"));
+    }
+
+    /** Trusts any certificate, without checking the host name: the test server's own only. */
+    private static javax.net.ssl.SSLContext trustingEveryCertificate() {
+        javax.net.ssl.X509ExtendedTrustManager trustAll =
+                new javax.net.ssl.X509ExtendedTrustManager() {
+                    @Override
+                    public void checkClientTrusted(
+                            java.security.cert.X509Certificate[] chain,
+                            String authType,
+                            java.net.Socket socket) {}
+
+                    @Override
+                    public void checkServerTrusted(
+                            java.security.cert.X509Certificate[] chain,
+                            String authType,
+                            java.net.Socket socket) {}
+
+                    @Override
+                    public void checkClientTrusted(
+                            java.security.cert.X509Certificate[] chain,
+                            String authType,
+                            javax.net.ssl.SSLEngine engine) {}
+
+                    @Override
+                    public void checkServerTrusted(
+                            java.security.cert.X509Certificate[] chain,
+                            String authType,
+                            javax.net.ssl.SSLEngine engine) {}
+
+                    @Override
+                    public void checkClientTrusted(
+                            java.security.cert.X509Certificate[] chain, String authType) {}
+
+                    @Override
+                    public void checkServerTrusted(
+                            java.security.cert.X509Certificate[] chain, String authType) {}
+
+                    @Override
+                    public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                        return new java.security.cert.X509Certificate[0];
+                    }
+                };
+        try {
+            javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+            ssl.init(null, new javax.net.ssl.TrustManager[] {trustAll}, null);
+            return ssl;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -9,21 +9,47 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.outbox.OutboxRecord;
+import dev.outbox.it.app.BulkRefused;
 import dev.outbox.it.app.Events;
+import dev.outbox.it.app.Probe;
 import dev.outbox.testkit.OutboxTestKit;
 
-/** Lets client-side tests fire a {@link ConsoleEvent}: answers the record id. */
+/**
+ * Lets client-side tests fire events: a {@link ConsoleEvent} (answers its record id), or with
+ * {@code bulk=n} that many {@link BulkRefused} events (answers n), after deleting the records of
+ * their destination that an earlier run may have left.
+ */
 @WebServlet("/it-setup")
 public class SetupServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    /** Deletes every record of the bulk tests' destination. */
+    public static final String CLEAR_BULK =
+            "DELETE FROM outbox_record WHERE destination = 'it.refused.bulk'";
+
     @Inject Events events;
     @Inject OutboxTestKit testKit;
+    @Inject Probe probe;
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String id = req.getParameter("id");
+        String bulk = req.getParameter("bulk");
+        if (bulk != null) {
+            int n = Integer.parseInt(bulk);
+            try {
+                probe.execute(CLEAR_BULK);
+            } catch (java.sql.SQLException | javax.naming.NamingException e) {
+                throw new IOException(e);
+            }
+            for (int i = 0; i < n; i++) {
+                events.fire(new BulkRefused(id + "-" + i));
+            }
+            resp.setContentType("text/plain");
+            resp.getWriter().write(String.valueOf(n));
+            return;
+        }
         events.fire(new ConsoleEvent(id));
         OutboxRecord r = testKit.awaitWritten("ConsoleEvent", id);
         resp.setContentType("text/plain");

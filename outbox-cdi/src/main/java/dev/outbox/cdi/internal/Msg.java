@@ -217,6 +217,9 @@ public enum Msg {
     ADMIN_REPLAYED(503, 'I', "Record %s was replayed by an operator"),
     ADMIN_PAUSED(504, 'I', "Destination %s was paused (by %s)"),
     ADMIN_RESUMED(505, 'I', "Destination %s was resumed"),
+    ADMIN_RETRIED_MANY(506, 'I', "%d records were retried by an operator"),
+    ADMIN_REPLAYED_MANY(507, 'I', "%d records were replayed by an operator"),
+    ADMIN_DELETED_MANY(508, 'I', "%d records were deleted by an operator"),
 
     // operations (outbox-ops, outbox-testkit)
     OPS_AUDIT(601, 'I', "Admin action %s on %s by %s: %s"),
@@ -225,12 +228,12 @@ public enum Msg {
             'E',
             "Admin action %s on %s by %s was not done: its audit row could not be written to %s"
                     + " (outbox.admin.audit-table): %s"),
-    OPS_ADMIN_REFUSED(603, 'I', "Admin request %s %s refused (%d): %s"),
+    OPS_ADMIN_REFUSED(603, 'I', "Admin request %s refused (%d) for %s: %s"),
     OPS_ADMIN_ENABLED(
             604,
             'I',
-            "Outbox admin API and console enabled for role %s (outbox.admin.role); audit to the log"
-                    + "%s"),
+            "Outbox admin API and console enabled: everything for role %s, lists for %s, actions"
+                    + " for %s, payloads for %s (outbox.admin.*role); audit to the log%s"),
     OPS_BAD_REQUEST(605, 'E', "Invalid %s '%s': %s"),
     OPS_HEALTH_DOWN(606, 'W', "Outbox %s is DOWN: %s"),
     OPS_HEALTH_UP(607, 'I', "Outbox %s is UP again"),
@@ -254,6 +257,8 @@ public enum Msg {
             "Outbox condition %s: %s. Readiness %s (outbox.health.readiness=%s); the figures are"
                     + " in the health check's data and the metrics"),
     OPS_CONDITION_CLEARED(614, 'I', "Outbox condition %s has cleared"),
+    OPS_PAYLOAD_READ(615, 'I', "Record %s: payload and headers read by %s"),
+    OPS_AUDIT_FAILED(616, 'W', "Admin action %s on %s by %s was not done: %s"),
     TESTKIT_TIMEOUT(620, 'E', "Timed out after %s waiting until %s; last seen: %s"),
     TESTKIT_DRAIN_FAILED(621, 'E', "The outbox could not be drained: %s"),
     TESTKIT_BROKER(622, 'E', "The test kit cannot read queue %s through %s: %s"),

@@ -51,7 +51,45 @@ public class OutboxService implements Outbox {
 
     @Override
     public long count(RecordStatus status) {
-        return store.count(status);
+        return store.count(RecordQuery.status(status));
+    }
+
+    @Override
+    public long count(RecordQuery query) {
+        return store.count(query);
+    }
+
+    @Override
+    public int retry(RecordQuery query) {
+        int retried = store.retry(ids(query), clock.instant());
+        if (retried > 0) {
+            Msg.ADMIN_RETRIED_MANY.log(retried);
+            recordsDue.fire(RecordsDue.INSTANCE);
+        }
+        return retried;
+    }
+
+    @Override
+    public int replay(RecordQuery query) {
+        int replayed = store.replay(ids(query), clock.instant());
+        if (replayed > 0) {
+            Msg.ADMIN_REPLAYED_MANY.log(replayed);
+            recordsDue.fire(RecordsDue.INSTANCE);
+        }
+        return replayed;
+    }
+
+    @Override
+    public int delete(RecordQuery query) {
+        int deleted = store.delete(ids(query));
+        if (deleted > 0) {
+            Msg.ADMIN_DELETED_MANY.log(deleted);
+        }
+        return deleted;
+    }
+
+    private List<String> ids(RecordQuery query) {
+        return store.find(query.withoutContent()).stream().map(OutboxRecord::id).toList();
     }
 
     @Override

@@ -56,6 +56,9 @@ public final class OutboxSettings {
     private final Duration healthBacklogCache;
     private final boolean adminEnabled;
     private final String adminRole;
+    private final String adminViewerRole;
+    private final String adminOperatorRole;
+    private final String adminPayloadRole;
     private final Optional<String> adminAuditTable;
 
     private OutboxSettings(Reader r) {
@@ -142,7 +145,10 @@ public final class OutboxSettings {
                         Property.HEALTH_BACKLOG_CACHE,
                         t -> Parsers.duration(t, Duration.ZERO, Duration.ofMinutes(1)));
         adminEnabled = r.read(Property.ADMIN_ENABLED, Parsers::bool);
-        adminRole = r.read(Property.ADMIN_ROLE, Parsers::name);
+        adminRole = r.read(Property.ADMIN_ROLE, Parsers::role);
+        adminViewerRole = r.read(Property.ADMIN_VIEWER_ROLE, Parsers::role);
+        adminOperatorRole = r.read(Property.ADMIN_OPERATOR_ROLE, Parsers::role);
+        adminPayloadRole = r.read(Property.ADMIN_PAYLOAD_ROLE, Parsers::role);
         adminAuditTable = r.optional(Property.ADMIN_AUDIT_TABLE, OutboxSettings::tableName);
         r.warnUnknown();
     }
@@ -384,6 +390,27 @@ public final class OutboxSettings {
      */
     public String adminRole() {
         return adminRole;
+    }
+
+    /**
+     * @return the role that may list records and counts
+     */
+    public String adminViewerRole() {
+        return adminViewerRole;
+    }
+
+    /**
+     * @return the role that may act on records and destinations
+     */
+    public String adminOperatorRole() {
+        return adminOperatorRole;
+    }
+
+    /**
+     * @return the role that may read payloads and headers
+     */
+    public String adminPayloadRole() {
+        return adminPayloadRole;
     }
 
     /**

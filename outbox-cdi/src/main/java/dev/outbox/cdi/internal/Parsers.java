@@ -133,6 +133,19 @@ final class Parsers {
     }
 
     /** A name used as-is on the broker or in JNDI: not blank, no whitespace or control chars. */
+    /**
+     * @return a security role name: a name, and not one of the wildcards {@code *} and {@code **},
+     *     which would let in every (authenticated) user
+     */
+    static String role(String text) {
+        String t = name(text);
+        if (t.equals("*") || t.equals("**")) {
+            throw new IllegalArgumentException(
+                    "a wildcard would let in every user: name the role the users must have");
+        }
+        return t;
+    }
+
     static String name(String text) {
         if (text.isBlank()) {
             throw new IllegalArgumentException("expected a name, found an empty value");

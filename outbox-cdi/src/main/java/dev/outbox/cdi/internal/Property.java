@@ -142,7 +142,20 @@ public enum Property {
     ADMIN_ROLE(
             "outbox.admin.role",
             "outbox-admin",
-            "The role a user needs for the admin API and console."),
+            "The role that may do everything in the admin API and console; not * or **."),
+    ADMIN_VIEWER_ROLE(
+            "outbox.admin.viewer-role",
+            "outbox-viewer",
+            "The role that may list records and counts, without payloads or headers."),
+    ADMIN_OPERATOR_ROLE(
+            "outbox.admin.operator-role",
+            "outbox-operator",
+            "The role that may also retry, replay, delete, pause and resume, one by one or in"
+                    + " bulk."),
+    ADMIN_PAYLOAD_ROLE(
+            "outbox.admin.payload-role",
+            "outbox-payload",
+            "The role that may also read a record's payload and headers."),
     ADMIN_AUDIT_TABLE(
             "outbox.admin.audit-table",
             "",

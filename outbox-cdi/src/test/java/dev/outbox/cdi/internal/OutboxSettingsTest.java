@@ -216,4 +216,24 @@ class OutboxSettingsTest {
                         .anyMatch(p -> p.contains("'500ms' for outbox.relay.broker-timeout")),
                 problems.toString());
     }
+
+    @Test
+    void adminRolesHaveDefaultsAndRefuseWildcardsAndEmptyValuesNamingTheProperty() {
+        OutboxSettings d = read(Map.of()).orThrow();
+        assertEquals("outbox-viewer", d.adminViewerRole());
+        assertEquals("outbox-operator", d.adminOperatorRole());
+        assertEquals("outbox-payload", d.adminPayloadRole());
+        List<String> problems =
+                read(Map.of(
+                                "outbox.admin.role", "*",
+                                "outbox.admin.viewer-role", "**",
+                                "outbox.admin.operator-role", " ",
+                                "outbox.admin.payload-role", "auditors"))
+                        .problems();
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("'*' for outbox.admin.role"), problems.toString());
+        assertTrue(problems.get(0).contains("wildcard"), problems.toString());
+        assertTrue(problems.get(1).contains("'**' for outbox.admin.viewer-role"));
+        assertTrue(problems.get(2).contains("for outbox.admin.operator-role"));
+    }
 }

@@ -317,10 +317,50 @@ public class JpaRecordStore implements RecordStore {
             "UPDATE outbox_record SET status = 'QUARANTINED', last_error = ?"
                     + " WHERE id = ? AND status = ?";
 
+    /** Every column but the payload and the headers: what a list of records needs. */
+    private static final String SUMMARY_COLUMNS =
+            "id, aggregate_type, aggregate_id, seq, event_type, event_version, destination,"
+                    + " content_type, status, attempts, written_at, next_attempt_at, dispatched_at,"
+                    + " last_error";
+
     @Override
     public List<OutboxRecord> find(RecordQuery q) {
         List<Object> values = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT * FROM outbox_record WHERE 1 = 1");
+        String where = where(q, values, true);
+        return read(
+                "SELECT "
+                        + (q.content() ? "*" : SUMMARY_COLUMNS)
+                        + " FROM outbox_record"
+                        + where
+                        + " ORDER BY written_at, id",
+                values.toArray(),
+                q.limit(),
+                q.content());
+    }
+
+    @Override
+    public long count(RecordQuery q) {
+        List<Object> values = new ArrayList<>();
+        String sql = "SELECT COUNT(*) FROM outbox_record" + where(q, values, false);
+        return JdbcWork.call(
+                entityManager.get(),
+                c -> {
+                    try (PreparedStatement ps = tables().prepare(c, sql)) {
+                        Rows.bind(dialect(c), ps, values.toArray());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1);
+                        }
+                    }
+                });
+    }
+
+    /**
+     * @param withPosition whether the query's position (the page) counts
+     * @return the WHERE clause of a query's criteria, its values added to {@code values}
+     */
+    private static String where(RecordQuery q, List<Object> values, boolean withPosition) {
+        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
         if (q.status() != null) {
             sql.append(" AND status = ?");
             values.add(q.status().name());
@@ -337,17 +377,95 @@ public class JpaRecordStore implements RecordStore {
             sql.append(" AND aggregate_id = ?");
             values.add(q.aggregateId());
         }
+        if (q.writtenAfter() != null) {
+            sql.append(" AND written_at >= ?");
+            values.add(q.writtenAfter());
+        }
         if (q.writtenBefore() != null) {
             sql.append(" AND written_at < ?");
             values.add(q.writtenBefore());
         }
-        sql.append(" ORDER BY written_at, id");
-        return read(sql.toString(), values.toArray(), q.limit());
+        if (q.errorContains() != null) {
+            sql.append(" AND last_error LIKE ? ESCAPE '!'");
+            values.add("%" + likeLiteral(q.errorContains()) + "%");
+        }
+        if (withPosition && q.after() != null) {
+            sql.append(" AND (written_at > ? OR (written_at = ? AND id > ?))");
+            values.add(q.after().writtenAt());
+            values.add(q.after().writtenAt());
+            values.add(q.after().id());
+        }
+        return sql.toString();
+    }
+
+    /**
+     * @return the text with LIKE's wildcards and the escape character escaped by {@code !}
+     */
+    static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    @Override
+    public int retry(Collection<String> ids, Instant now) {
+        return updateEach(
+                "UPDATE outbox_record SET status = 'PENDING', attempts = 0,"
+                        + " next_attempt_at = ? WHERE id = ?"
+                        + " AND status IN ('FAILED', 'QUARANTINED')",
+                ids,
+                now);
+    }
+
+    @Override
+    public int replay(Collection<String> ids, Instant now) {
+        return updateEach(
+                "UPDATE outbox_record SET status = 'PENDING', attempts = 0,"
+                        + " next_attempt_at = ?, last_error = NULL"
+                        + " WHERE id = ? AND status = 'DISPATCHED'",
+                ids,
+                now);
+    }
+
+    @Override
+    public int delete(Collection<String> ids) {
+        return updateEach(
+                "DELETE FROM outbox_record WHERE id = ? AND status <> 'PENDING'", ids, null);
+    }
+
+    /**
+     * Runs a conditional statement once per id, as one JDBC batch.
+     *
+     * @param now the time bound before the id, or {@code null} when the statement takes none
+     * @return how many rows it changed
+     */
+    private int updateEach(String sql, Collection<String> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return JdbcWork.call(
+                entityManager.get(),
+                c -> {
+                    Dialect d = dialect(c);
+                    try (PreparedStatement ps = tables().prepare(c, sql)) {
+                        for (String id : ids) {
+                            Rows.bind(
+                                    d,
+                                    ps,
+                                    now == null ? new Object[] {id} : new Object[] {now, id});
+                            ps.addBatch();
+                        }
+                        int changed = 0;
+                        for (int n : ps.executeBatch()) {
+                            // a driver may answer SUCCESS_NO_INFO (-2) for a row it changed
+                            changed += n > 0 ? n : n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0;
+                        }
+                        return changed;
+                    }
+                });
     }
 
     @Override
     public Optional<OutboxRecord> find(String id) {
-        return read("SELECT * FROM outbox_record WHERE id = ?", new Object[] {id}, 1).stream()
+        return read("SELECT * FROM outbox_record WHERE id = ?", new Object[] {id}, 1, true).stream()
                 .findFirst();
     }
 
@@ -355,7 +473,7 @@ public class JpaRecordStore implements RecordStore {
      * @return the records a query selects, at most {@code limit}; a row whose status is not one
      *     this version knows (the relay quarantines it) is left out
      */
-    private List<OutboxRecord> read(String sql, Object[] values, int limit) {
+    private List<OutboxRecord> read(String sql, Object[] values, int limit, boolean content) {
         return JdbcWork.call(
                 entityManager.get(),
                 c -> {
@@ -368,7 +486,8 @@ public class JpaRecordStore implements RecordStore {
                             while (found.size() < limit && rs.next()) {
                                 RecordStatus status = status(rs.getString("status"));
                                 if (status != null) {
-                                    found.add(read(d, rs, status));
+                                    found.add(
+                                            content ? read(d, rs, status) : summary(d, rs, status));
                                 }
                             }
                         }
@@ -384,24 +503,6 @@ public class JpaRecordStore implements RecordStore {
             }
         }
         return null;
-    }
-
-    @Override
-    public long count(RecordStatus status) {
-        return JdbcWork.call(
-                entityManager.get(),
-                c -> {
-                    try (PreparedStatement ps =
-                            tables().prepare(
-                                            c,
-                                            "SELECT COUNT(*) FROM outbox_record WHERE status = ?")) {
-                        ps.setString(1, status.name());
-                        try (ResultSet rs = ps.executeQuery()) {
-                            rs.next();
-                            return rs.getLong(1);
-                        }
-                    }
-                });
     }
 
     @Override
@@ -629,6 +730,24 @@ public class JpaRecordStore implements RecordStore {
         if (payload == null) {
             problem = "the payload is null";
         }
+        return row(d, rs, status, payload, headers, problem);
+    }
+
+    /** Reads a row of {@link #SUMMARY_COLUMNS}: no payload, no headers. */
+    private static ClaimedRecord summary(Dialect d, ResultSet rs, RecordStatus status)
+            throws SQLException {
+        return row(d, rs, status, null, Map.of(), null);
+    }
+
+    /** Reads the columns every row has, with the content given. */
+    private static ClaimedRecord row(
+            Dialect d,
+            ResultSet rs,
+            RecordStatus status,
+            String payload,
+            Map<String, String> headers,
+            String problem)
+            throws SQLException {
         return new ClaimedRecord(
                 rs.getString("id"),
                 rs.getString("aggregate_type"),

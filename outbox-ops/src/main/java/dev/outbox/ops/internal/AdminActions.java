@@ -1,7 +1,5 @@
 package dev.outbox.ops.internal;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,21 +8,27 @@ import jakarta.transaction.Transactional;
 
 import dev.outbox.Outbox;
 import dev.outbox.OutboxRecord;
+import dev.outbox.RecordQuery;
 import dev.outbox.RecordStatus;
+import dev.outbox.cdi.internal.OutboxSettings;
 import dev.outbox.ops.internal.Views.ActionView;
+import dev.outbox.ops.internal.Views.BulkView;
 
 /**
- * The admin actions, each in one transaction with its audit row. The log line is written by the
- * caller once the transaction has committed.
+ * The admin actions, each in one transaction with its audit row, so that the row commits exactly
+ * when the action does. The caller logs the outcome once the transaction has committed, or records
+ * the failure when it did not ({@link AuditTrail}).
  */
 @ApplicationScoped
 @Transactional
 public class AdminActions {
 
-    @Inject Outbox outbox;
-    @Inject Audit audit;
+    /** The most records one bulk action takes; the answer says when more remain. */
+    public static final int BULK_LIMIT = 10_000;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject Outbox outbox;
+    @Inject AuditTrail audit;
+    @Inject OutboxSettings settings;
 
     /** Retries a FAILED or QUARANTINED record. */
     public ActionView retry(String id, String actor) {
@@ -78,12 +82,31 @@ public class AdminActions {
         return audited("delete", id, actor, done, outcome);
     }
 
-    /** Pauses a destination. */
+    /**
+     * Pauses a destination. Pausing one that no route names and no record waits for is done, but
+     * answered with a warning: the name may be misspelt.
+     */
     public ActionView pause(String destination, String actor) {
         boolean already = outbox.paused().contains(destination);
+        boolean known = already || known(destination); // a paused one is in the backlog
         outbox.pause(destination, actor);
-        return audited(
-                "pause", destination, actor, !already, already ? "already paused" : "paused");
+        ActionView v =
+                audited(
+                        "pause",
+                        destination,
+                        actor,
+                        !already,
+                        already ? "already paused" : "paused");
+        return known
+                ? v
+                : new ActionView(
+                        v.action(),
+                        v.target(),
+                        v.done(),
+                        v.outcome(),
+                        "no route names "
+                                + destination
+                                + " and no record of it is in the table: is the name right?");
     }
 
     /** Resumes a destination. */
@@ -92,10 +115,45 @@ public class AdminActions {
         return audited("resume", destination, actor, done, done ? "resumed" : "was not paused");
     }
 
+    /**
+     * Retries, replays or deletes the records a filter selects, up to {@link #BULK_LIMIT}; in a dry
+     * run only counts them. Audited as one action with its count.
+     *
+     * @param action retry, replay or delete
+     * @param query the filter, as records of the status the action takes
+     * @param filter the filter in words, for the answer and the audit
+     * @param dryRun whether to count only
+     * @param actor who
+     * @return the count, and how many were changed
+     */
+    public BulkView bulk(
+            String action, RecordQuery query, String filter, boolean dryRun, String actor) {
+        long matching = outbox.count(query);
+        if (dryRun) {
+            return new BulkView(action, filter, true, matching, 0, matching > BULK_LIMIT);
+        }
+        RecordQuery batch = query.withoutContent().withLimit(BULK_LIMIT);
+        int done =
+                switch (action) {
+                    case "retry" -> outbox.retry(batch);
+                    case "replay" -> outbox.replay(batch);
+                    case "delete" -> outbox.delete(batch);
+                    default -> throw new IllegalArgumentException(action);
+                };
+        audit.inAction(actor, action + "-bulk", filter, done + " of " + matching + " records");
+        return new BulkView(action, filter, false, matching, done, matching > done);
+    }
+
+    private boolean known(String destination) {
+        return settings.routes().containsValue(destination)
+                || settings.defaultDestination().filter(destination::equals).isPresent()
+                || outbox.backlog().stream().anyMatch(b -> b.destination().equals(destination))
+                || outbox.count(RecordQuery.all().withDestination(destination)) > 0;
+    }
+
     private ActionView audited(
             String action, String target, String actor, boolean done, String outcome) {
-        Instant now = clock.instant();
-        audit.write(now, actor, action, target, outcome);
+        audit.inAction(actor, action, target, outcome);
         return new ActionView(action, target, done, outcome);
     }
 }

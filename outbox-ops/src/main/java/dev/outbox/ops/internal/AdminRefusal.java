@@ -1,6 +1,12 @@
 package dev.outbox.ops.internal;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -27,12 +33,31 @@ public class AdminRefusal extends RuntimeException {
         return response;
     }
 
-    /** Sends the refusal's response. */
+    /** Sends the refusal's response; a bad request (400) is audited, as every refusal is. */
     @Provider
+    @ApplicationScoped
     public static class Mapper implements ExceptionMapper<AdminRefusal> {
+
+        @Inject AuditTrail audit;
+
+        @Context UriInfo uri;
+        @Context Request request;
+        @Context SecurityContext security;
+
         @Override
         public Response toResponse(AdminRefusal refusal) {
-            return refusal.response();
+            Response r = refusal.response();
+            if (r.getStatus() == Response.Status.BAD_REQUEST.getStatusCode()) {
+                Object entity = r.getEntity();
+                audit.refused(
+                        security.getUserPrincipal() == null
+                                ? null
+                                : security.getUserPrincipal().getName(),
+                        request.getMethod() + " " + uri.getRequestUri().getPath(),
+                        r.getStatus(),
+                        entity instanceof Views.ErrorView e ? e.error() : "bad request");
+            }
+            return r;
         }
     }
 }

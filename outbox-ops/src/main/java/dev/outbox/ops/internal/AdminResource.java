@@ -2,18 +2,17 @@ package dev.outbox.ops.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.Principal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,12 +22,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 
 import dev.outbox.Outbox;
 import dev.outbox.OutboxRecord;
@@ -38,22 +34,23 @@ import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.OutboxSettings;
 import dev.outbox.ops.internal.Views.ActionView;
 import dev.outbox.ops.internal.Views.BacklogView;
+import dev.outbox.ops.internal.Views.BulkView;
 import dev.outbox.ops.internal.Views.ErrorView;
+import dev.outbox.ops.internal.Views.PageView;
 import dev.outbox.ops.internal.Views.RecordView;
 
 /**
- * The admin API: list and show records, retry, replay and delete them, pause and resume
- * destinations, read the backlog; and the console page. Every request needs {@code
- * outbox.admin.enabled=true} (else 404), an authenticated user (else 401) in the role {@code
- * outbox.admin.role} (else 403). Requests that change something also need the header {@value
- * #CSRF_HEADER}, which a page of another site cannot send (else 403).
+ * The admin API: list and show records, retry, replay and delete them one by one or by filter,
+ * pause and resume destinations, read the backlog; and the console page. {@link AdminGuard} checks
+ * every request first; each method names the right it needs ({@link AdminRight}). Lists carry no
+ * payloads and come in pages of at most {@value AdminParams#PAGE_CAP}; a record's payload and
+ * headers only on its own view, to the payload role, audited. A bad parameter answers 400 naming
+ * it.
  */
 @Path("")
 @RequestScoped
+@AdminEndpoint
 public class AdminResource {
-
-    /** The header every changing request must carry (any value). */
-    public static final String CSRF_HEADER = "X-Outbox-Admin";
 
     private static final Map<String, String> CONSOLE_FILES =
             Map.of(
@@ -63,72 +60,78 @@ public class AdminResource {
     @Inject OutboxSettings settings;
     @Inject Outbox outbox;
     @Inject AdminActions actions;
+    @Inject AuditTrail audit;
 
     @Context SecurityContext security;
-    @Context HttpHeaders headers;
-    @Context Request request;
-    @Context UriInfo uri;
 
     private final Clock clock = Clock.systemUTC();
 
     /**
-     * @return the records matching the filters, oldest first
+     * @return a page of the records matching the filters, oldest first, without payloads
      */
     @GET
     @Path("records")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<RecordView> records(
-            @QueryParam("status") String status,
-            @QueryParam("destination") String destination,
-            @QueryParam("aggregateType") String aggregateType,
-            @QueryParam("aggregateId") String aggregateId,
-            @QueryParam("olderThan") String olderThan,
+    @AdminRight(AdminRight.Right.VIEW)
+    public PageView records(
+            @BeanParam RecordFilter filter,
+            @QueryParam("after") String after,
             @QueryParam("limit") String limit) {
-        guard(false);
         Instant now = clock.instant();
         RecordQuery q =
-                RecordQuery.all()
-                        .withStatus(status(status))
-                        .withDestination(blankToNull(destination))
-                        .withKey(blankToNull(aggregateType), blankToNull(aggregateId))
-                        .withLimit(limit(limit));
-        if (olderThan != null && !olderThan.isBlank()) {
-            q = q.withWrittenBefore(now.minus(duration("olderThan", olderThan)));
-        }
-        return outbox.find(q).stream().map(r -> RecordView.of(r, now, false)).toList();
+                filter.query(now)
+                        .withAfter(AdminParams.position(after))
+                        .withoutContent()
+                        .withLimit(AdminParams.limit(limit));
+        return page(outbox.find(q), q.limit(), now);
     }
 
     /**
-     * @return one record with its payload and headers
+     * @return one record; its payload and headers only for the payload role, and then audited
      */
     @GET
     @Path("records/{id}")
     @Produces(MediaType.APPLICATION_JSON)
+    @AdminRight(AdminRight.Right.VIEW)
     public RecordView record(@PathParam("id") String id) {
-        guard(false);
+        AdminParams.recordId(id);
         OutboxRecord r =
                 outbox.find(id)
                         .orElseThrow(
                                 () ->
-                                        fail(
+                                        AdminParams.fail(
                                                 Response.Status.NOT_FOUND,
                                                 Msg.OPS_BAD_REQUEST.format(
                                                         "record id", id, "no such record")));
-        return RecordView.of(r, clock.instant(), true);
+        boolean full =
+                AdminRight.Right.READ_PAYLOAD.roles(settings).stream()
+                        .anyMatch(security::isUserInRole);
+        if (full) {
+            audit.viewed(actor(), id);
+        }
+        return RecordView.of(r, clock.instant(), full);
     }
 
     /**
-     * @return the dead letters, oldest first
+     * @return a page of the dead letters, oldest first, without payloads
      */
     @GET
     @Path("dead-letters")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<RecordView> deadLetters(@QueryParam("limit") String limit) {
-        guard(false);
+    @AdminRight(AdminRight.Right.VIEW)
+    public PageView deadLetters(
+            @QueryParam("after") String after, @QueryParam("limit") String limit) {
         Instant now = clock.instant();
-        return outbox.deadLetters(limit(limit)).stream()
-                .map(r -> RecordView.of(r, now, false))
-                .toList();
+        int n = AdminParams.limit(limit);
+        RecordQuery q =
+                RecordQuery.all()
+                        .withAfter(AdminParams.position(after))
+                        .withoutContent()
+                        .withLimit(n);
+        List<OutboxRecord> dead = new ArrayList<>(outbox.find(q.withStatus(RecordStatus.FAILED)));
+        dead.addAll(outbox.find(q.withStatus(RecordStatus.QUARANTINED)));
+        dead.sort(Comparator.comparing(OutboxRecord::writtenAt).thenComparing(OutboxRecord::id));
+        return page(dead.size() > n ? dead.subList(0, n) : dead, n, now);
     }
 
     /**
@@ -137,8 +140,8 @@ public class AdminResource {
     @GET
     @Path("backlog")
     @Produces(MediaType.APPLICATION_JSON)
+    @AdminRight(AdminRight.Right.VIEW)
     public List<BacklogView> backlog() {
-        guard(false);
         Instant now = clock.instant();
         return outbox.backlog().stream().map(b -> BacklogView.of(b, now)).toList();
     }
@@ -149,8 +152,8 @@ public class AdminResource {
     @GET
     @Path("destinations/paused")
     @Produces(MediaType.APPLICATION_JSON)
+    @AdminRight(AdminRight.Right.VIEW)
     public List<String> paused() {
-        guard(false);
         return outbox.paused().stream().sorted().toList();
     }
 
@@ -160,8 +163,10 @@ public class AdminResource {
     @POST
     @Path("records/{id}/retry")
     @Produces(MediaType.APPLICATION_JSON)
+    @AdminRight(AdminRight.Right.OPERATE)
     public Response retry(@PathParam("id") String id) {
-        String actor = guard(true);
+        AdminParams.recordId(id);
+        String actor = actor();
         return act("retry", id, actor, () -> actions.retry(id, actor));
     }
 
@@ -171,8 +176,10 @@ public class AdminResource {
     @POST
     @Path("records/{id}/replay")
     @Produces(MediaType.APPLICATION_JSON)
+    @AdminRight(AdminRight.Right.OPERATE)
     public Response replay(@PathParam("id") String id) {
-        String actor = guard(true);
+        AdminParams.recordId(id);
+        String actor = actor();
         return act("replay", id, actor, () -> actions.replay(id, actor));
     }
 
@@ -182,19 +189,55 @@ public class AdminResource {
     @DELETE
     @Path("records/{id}")
     @Produces(MediaType.APPLICATION_JSON)
+    @AdminRight(AdminRight.Right.OPERATE)
     public Response delete(@PathParam("id") String id) {
-        String actor = guard(true);
+        AdminParams.recordId(id);
+        String actor = actor();
         return act("delete", id, actor, () -> actions.delete(id, actor));
     }
 
     /**
-     * @return the outcome
+     * Retries, replays or deletes every record a filter selects (up to {@value
+     * AdminActions#BULK_LIMIT} per call), or with {@code dryRun=true} counts them. Retry takes
+     * {@code status} FAILED or QUARANTINED, replay DISPATCHED, delete any status but PENDING.
+     *
+     * @return how many records match and how many were changed
+     */
+    @POST
+    @Path("records/{action: retry|replay|delete}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @AdminRight(AdminRight.Right.OPERATE)
+    public Response bulk(
+            @PathParam("action") String action,
+            @BeanParam RecordFilter filter,
+            @QueryParam("dryRun") String dryRun) {
+        RecordQuery q = filter.query(clock.instant());
+        AdminParams.bulkStatus(action, q.status());
+        boolean dry = AdminParams.bool("dryRun", dryRun);
+        String described = filter.describe();
+        String actor = actor();
+        BulkView v;
+        try {
+            v = actions.bulk(action, q, described, dry, actor);
+        } catch (RuntimeException e) {
+            return failed(action + "-bulk", described, actor, e);
+        }
+        if (!dry) {
+            audit.committed(actor, action + "-bulk", described, v.done() + " of " + v.matching());
+        }
+        return Response.ok(v, MediaType.APPLICATION_JSON).build();
+    }
+
+    /**
+     * @return the outcome; a warning when no route names the destination and no record has it
      */
     @POST
     @Path("destinations/{destination}/pause")
     @Produces(MediaType.APPLICATION_JSON)
+    @AdminRight(AdminRight.Right.OPERATE)
     public Response pause(@PathParam("destination") String destination) {
-        String actor = guard(true);
+        AdminParams.destination(destination);
+        String actor = actor();
         return act("pause", destination, actor, () -> actions.pause(destination, actor));
     }
 
@@ -204,8 +247,10 @@ public class AdminResource {
     @POST
     @Path("destinations/{destination}/resume")
     @Produces(MediaType.APPLICATION_JSON)
+    @AdminRight(AdminRight.Right.OPERATE)
     public Response resume(@PathParam("destination") String destination) {
-        String actor = guard(true);
+        AdminParams.destination(destination);
+        String actor = actor();
         return act("resume", destination, actor, () -> actions.resume(destination, actor));
     }
 
@@ -214,8 +259,8 @@ public class AdminResource {
      */
     @GET
     @Path("console")
+    @AdminRight(AdminRight.Right.VIEW)
     public Response console() {
-        guard(false);
         return file("index.html", "text/html; charset=UTF-8");
     }
 
@@ -224,11 +269,11 @@ public class AdminResource {
      */
     @GET
     @Path("console/{file}")
+    @AdminRight(AdminRight.Right.VIEW)
     public Response consoleFile(@PathParam("file") String name) {
-        guard(false);
         String type = CONSOLE_FILES.get(name);
         if (type == null) {
-            throw fail(
+            throw AdminParams.fail(
                     Response.Status.NOT_FOUND,
                     Msg.OPS_BAD_REQUEST.format("file", name, "no such file"));
         }
@@ -239,14 +284,11 @@ public class AdminResource {
         try (InputStream in =
                 AdminResource.class.getResourceAsStream("/META-INF/outbox/console/" + name)) {
             if (in == null) {
-                throw fail(
+                throw AdminParams.fail(
                         Response.Status.NOT_FOUND,
                         Msg.OPS_BAD_REQUEST.format("file", name, "not packaged"));
             }
-            return Response.ok(in.readAllBytes(), type)
-                    .header("Cache-Control", "no-store")
-                    .header("X-Content-Type-Options", "nosniff")
-                    .build();
+            return Response.ok(in.readAllBytes(), type).build();
         } catch (IOException e) {
             throw new WebApplicationException(e);
         }
@@ -257,20 +299,9 @@ public class AdminResource {
         try {
             v = run.get();
         } catch (RuntimeException e) {
-            String table = settings.adminAuditTable().orElse(null);
-            if (table == null) {
-                throw e;
-            }
-            Msg.OPS_AUDIT_TABLE_FAILED.log(e, action, target, actor, table, String.valueOf(e));
-            return Response.serverError()
-                    .type(MediaType.APPLICATION_JSON)
-                    .entity(
-                            new ErrorView(
-                                    Msg.OPS_AUDIT_TABLE_FAILED.format(
-                                            action, target, actor, table, e.getClass().getName())))
-                    .build();
+            return failed(action, target, actor, e);
         }
-        Msg.OPS_AUDIT.log(action, target, actor, v.outcome());
+        audit.committed(actor, action, target, v.outcome());
         Response.Status status = Response.Status.OK;
         if (!v.done() && v.outcome().startsWith("no such")) {
             status = Response.Status.NOT_FOUND;
@@ -280,103 +311,39 @@ public class AdminResource {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(v).build();
     }
 
-    /**
-     * Refuses the request unless the API is enabled and the caller is in the admin role.
-     *
-     * @param changes whether the request changes something (needs the CSRF header)
-     * @return the caller's name
-     */
-    private String guard(boolean changes) {
-        if (!settings.adminEnabled()) {
-            throw new AdminRefusal(Response.status(Response.Status.NOT_FOUND).build());
-        }
-        Principal who = security.getUserPrincipal();
-        if (who == null) {
-            refused(401, "not authenticated");
-            throw new AdminRefusal(
-                    Response.status(Response.Status.UNAUTHORIZED)
-                            .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"outbox-admin\"")
-                            .type(MediaType.APPLICATION_JSON)
-                            .entity(
-                                    new ErrorView(
-                                            Msg.OPS_ADMIN_DENIED.format("authentication required")))
-                            .build());
-        }
-        if (!security.isUserInRole(settings.adminRole())) {
-            refused(403, who.getName() + " is not in role " + settings.adminRole());
-            throw fail(
-                    Response.Status.FORBIDDEN,
-                    Msg.OPS_ADMIN_DENIED.format(
-                            "the user is not in role "
-                                    + settings.adminRole()
-                                    + " (outbox.admin.role)"));
-        }
-        if (changes && headers.getHeaderString(CSRF_HEADER) == null) {
-            refused(403, "no " + CSRF_HEADER + " header");
-            throw fail(
-                    Response.Status.FORBIDDEN,
-                    Msg.OPS_ADMIN_DENIED.format(
-                            "a request that changes something needs the header " + CSRF_HEADER));
-        }
-        return who.getName();
-    }
-
-    private void refused(int status, String why) {
-        Msg.OPS_ADMIN_REFUSED.logAt(
-                Level.FINE, request.getMethod(), uri.getRequestUri().getPath(), status, why);
-    }
-
-    private static AdminRefusal fail(Response.Status status, String message) {
-        return new AdminRefusal(
-                Response.status(status)
-                        .type(MediaType.APPLICATION_JSON)
-                        .entity(new ErrorView(message))
-                        .build());
-    }
-
-    private static RecordStatus status(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
+    /** The answer to an action whose transaction failed, after recording the failure. */
+    private Response failed(String action, String target, String actor, RuntimeException e) {
         try {
-            return RecordStatus.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw fail(
-                    Response.Status.BAD_REQUEST,
-                    Msg.OPS_BAD_REQUEST.format(
-                            "status", text, "expected PENDING, DISPATCHED, FAILED or QUARANTINED"));
+            audit.failed(actor, action, target, e);
+        } catch (RuntimeException again) {
+            Msg.OPS_AUDIT_TABLE_FAILED.log(
+                    again,
+                    LogText.of(action),
+                    LogText.of(target),
+                    LogText.of(actor),
+                    settings.adminAuditTable().orElse("(none)"),
+                    again.getClass().getName());
         }
+        return Response.serverError()
+                .type(MediaType.APPLICATION_JSON)
+                .entity(
+                        new ErrorView(
+                                Msg.OPS_AUDIT_FAILED.format(
+                                        action, target, actor, e.getClass().getName())))
+                .build();
     }
 
-    private static int limit(String text) {
-        if (text == null || text.isBlank()) {
-            return RecordQuery.DEFAULT_LIMIT;
-        }
-        try {
-            int n = Integer.parseInt(text.trim());
-            if (n >= 1 && n <= RecordQuery.MAX_LIMIT) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw fail(
-                Response.Status.BAD_REQUEST,
-                Msg.OPS_BAD_REQUEST.format(
-                        "limit", text, "expected a number from 1 to " + RecordQuery.MAX_LIMIT));
+    private String actor() {
+        return security.getUserPrincipal().getName();
     }
 
-    static Duration duration(String name, String text) {
-        try {
-            return QueryDurations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw fail(
-                    Response.Status.BAD_REQUEST,
-                    Msg.OPS_BAD_REQUEST.format(name, text, e.getMessage()));
+    private PageView page(List<OutboxRecord> found, int limit, Instant now) {
+        List<RecordView> views = found.stream().map(r -> RecordView.of(r, now, false)).toList();
+        String next = null;
+        if (found.size() == limit && !found.isEmpty()) {
+            OutboxRecord last = found.get(found.size() - 1);
+            next = last.writtenAt() + "," + last.id();
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        return new PageView(views, next);
     }
 }

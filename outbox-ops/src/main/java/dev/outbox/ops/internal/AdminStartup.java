@@ -18,6 +18,9 @@ public class AdminStartup {
         if (settings.adminEnabled()) {
             Msg.OPS_ADMIN_ENABLED.log(
                     settings.adminRole(),
+                    settings.adminViewerRole(),
+                    settings.adminOperatorRole(),
+                    settings.adminPayloadRole(),
                     settings.adminAuditTable().map(t -> " and to table " + t).orElse(""));
         }
     }

@@ -2,6 +2,7 @@ package dev.outbox.ops.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import dev.outbox.DestinationBacklog;
@@ -117,8 +118,37 @@ public final class Views {
      * @param target the record id or destination
      * @param done whether it was done
      * @param outcome what happened, in words
+     * @param warning something the caller should check, or null
      */
-    public record ActionView(String action, String target, boolean done, String outcome) {}
+    public record ActionView(
+            String action, String target, boolean done, String outcome, String warning) {
+
+        ActionView(String action, String target, boolean done, String outcome) {
+            this(action, target, done, outcome, null);
+        }
+    }
+
+    /**
+     * A page of records.
+     *
+     * @param records the records, oldest first, without payloads
+     * @param next the position to ask for the next page with ({@code after}), or null on the last
+     */
+    public record PageView(List<RecordView> records, String next) {}
+
+    /**
+     * The answer to a bulk action.
+     *
+     * @param action what was asked: retry, replay or delete
+     * @param filter the records it applies to, in words
+     * @param dryRun whether it only counted
+     * @param matching how many records the filter selects now
+     * @param done how many records it changed (0 in a dry run)
+     * @param more whether records remain that one call could not take (at most {@value
+     *     AdminActions#BULK_LIMIT} per call)
+     */
+    public record BulkView(
+            String action, String filter, boolean dryRun, long matching, int done, boolean more) {}
 
     /**
      * An error.
