@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.outbox.Outbox;
 import dev.outbox.OutboxRecord;
+import dev.outbox.RecordQuery;
 import dev.outbox.RecordStatus;
 import dev.outbox.it.app.Events;
 import dev.outbox.it.app.Note;
@@ -33,6 +35,7 @@ import dev.outbox.it.app.Received;
 import dev.outbox.it.app.Refused;
 import dev.outbox.it.ops.Http;
 import dev.outbox.it.ops.TracedListener;
+import dev.outbox.ops.internal.BacklogReader;
 import dev.outbox.testkit.OutboxTestKit;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -79,6 +82,7 @@ class OpsIT {
     @Inject Outbox outbox;
     @Inject OutboxTestKit testKit;
     @Inject Tracer tracer;
+    @Inject BacklogReader backlogReader;
 
     private static String unique(String what) {
         return what + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -208,6 +212,41 @@ class OpsIT {
                 WAIT,
                 () -> testKit.records("Refused", id).get(0),
                 r -> r.status() == RecordStatus.QUARANTINED);
+        // the gauges read the backlog on the exporter's thread, which has no application context
+        // (no JNDI): a plain thread stands in for it, and must see the new figure without any
+        // health probe reading it first
+        long quarantined =
+                outbox.count(
+                        RecordQuery.status(RecordStatus.QUARANTINED)
+                                .withDestination("it.refused.never"));
+        java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
+        Thread exporter =
+                new Thread(
+                        () -> {
+                            long deadline = System.nanoTime() + WAIT.toNanos();
+                            while (System.nanoTime() < deadline) {
+                                long n =
+                                        backlogReader.latest().stream()
+                                                .filter(
+                                                        b ->
+                                                                b.destination()
+                                                                        .equals("it.refused.never"))
+                                                .mapToLong(b -> b.quarantined())
+                                                .sum();
+                                seen.set(n);
+                                if (n == quarantined) {
+                                    return;
+                                }
+                                LockSupport.parkNanos(100_000_000L);
+                            }
+                        });
+        exporter.start();
+        try {
+            exporter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertEquals(quarantined, seen.get(), "the gauges' reading, on a thread without context");
     }
 
     @Test

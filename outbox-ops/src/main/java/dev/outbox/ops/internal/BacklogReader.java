@@ -23,8 +23,10 @@ import dev.outbox.cdi.internal.OutboxSettings;
  * table every second. A health check reads on its own thread when the last reading is stale; a
  * metric callback runs on the exporter's thread, where no transaction or persistence context can be
  * had, so it starts a reading on a managed thread and reports the last figures, never waiting for
- * the database. A failed reading is remembered as such for the same time, and logged once until a
- * reading succeeds again (the exception goes to the log, never to the health data).
+ * the database. That thread has no application context either, so the managed executor is looked up
+ * beforehand ({@link #prepare}), on a thread of the application. A failed reading is remembered as
+ * such for the same time, and logged once until a reading succeeds again (the exception goes to the
+ * log, never to the health data).
  */
 @ApplicationScoped
 public class BacklogReader {
@@ -40,7 +42,24 @@ public class BacklogReader {
     private final AtomicBoolean reading = new AtomicBoolean();
     private volatile Reading last;
     private volatile ManagedExecutorService executor;
-    private volatile boolean executorLookedUp;
+
+    /**
+     * Looks up the managed executor that readings for the metrics run on. Call it on a thread of
+     * the application (its JNDI context is not on the exporter's thread); without it, the metrics
+     * show only the figures the health checks read.
+     */
+    public void prepare() {
+        try {
+            executor =
+                    (ManagedExecutorService)
+                            new InitialContext().lookup("java:comp/DefaultManagedExecutorService");
+        } catch (NamingException | RuntimeException | LinkageError e) {
+            Msg.OPS_BACKLOG_UNREADABLE.log(
+                    "no managed executor (Jakarta Concurrency; Open Liberty: the concurrent"
+                            + " feature) to read it with for the metrics: "
+                            + e);
+        }
+    }
 
     /**
      * For a health check: the backlog, read now when the last reading is older than the cache.
@@ -64,7 +83,7 @@ public class BacklogReader {
     public List<DestinationBacklog> latest() {
         Reading r = last;
         if ((r == null || !fresh(r, clock.instant())) && reading.compareAndSet(false, true)) {
-            ManagedExecutorService e = executor();
+            ManagedExecutorService e = executor;
             if (e == null) {
                 reading.set(false);
             } else {
@@ -104,23 +123,5 @@ public class BacklogReader {
         }
         last = r;
         return r;
-    }
-
-    private ManagedExecutorService executor() {
-        if (!executorLookedUp) {
-            executorLookedUp = true;
-            try {
-                executor =
-                        (ManagedExecutorService)
-                                new InitialContext()
-                                        .lookup("java:comp/DefaultManagedExecutorService");
-            } catch (NamingException | ClassCastException | NoClassDefFoundError e) {
-                Msg.OPS_BACKLOG_UNREADABLE.log(
-                        "no managed executor (Jakarta Concurrency; Open Liberty: the concurrent"
-                                + " feature) to read it with for the metrics: "
-                                + e);
-            }
-        }
-        return executor;
     }
 }

@@ -62,6 +62,8 @@ public class OutboxMetrics {
             Msg.OPS_METRICS_UNAVAILABLE.log(String.valueOf(e));
             return;
         }
+        backlog.prepare(); // here, on a thread of the application: the exporter's thread has no
+        // context
         counter(
                 meter,
                 "outbox.records.written",
