@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test command: unit tests, then the integration suite once per pass of the matrix (five on Open Liberty,
+# The test command: the release build (twice, for reproducibility), unit tests, then the integration suite once per pass of the matrix (five on Open Liberty,
 # two on WildFly), then the fault suite's small run on Open Liberty (scenarios in FAULTS_CI_ONLY, default
 # s3,s4,s5) and on WildFly (FAULTS_CI_ONLY_WILDFLY, default s1,s3).
 # Needs: Java 17+, Maven 3.8+, PostgreSQL on 127.0.0.1:5432 and MariaDB on 127.0.0.1:3306 (started
@@ -21,6 +21,8 @@ pass() {
   echo "=== pass: $name took $((SECONDS - start)) s"
 }
 
+pass "release build twice, compared byte for byte (RELEASING.md)" \
+  scripts/release-check.sh
 pass "build, unit tests, integration suite on H2 (EE 11, Hibernate 7.4)" \
   $MVN install
 pass "PostgreSQL, XA, schema created by Flyway (EE 11, Hibernate 7.4)" \
