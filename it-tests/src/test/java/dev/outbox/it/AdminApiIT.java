@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.outbox.Outbox;
-import dev.outbox.OutboxRecord;
-import dev.outbox.RecordStatus;
+import dev.outbox.admin.Outbox;
+import dev.outbox.admin.OutboxRecord;
+import dev.outbox.admin.RecordStatus;
 import dev.outbox.it.app.BulkRefused;
 import dev.outbox.it.app.Events;
 import dev.outbox.it.app.Note;
@@ -436,7 +436,8 @@ class AdminApiIT {
             assertEquals(1000, deleted.getInt("done"), deleted.toString());
             assertEquals(
                     0,
-                    outbox.count(dev.outbox.RecordQuery.all().withDestination("it.refused.bulk")));
+                    outbox.count(
+                            dev.outbox.admin.RecordQuery.all().withDestination("it.refused.bulk")));
             // one audit row per bulk action, with its count
             List<Object[]> rows = probe.audit("status=QUARANTINED destination=it.refused.bulk");
             assertEquals(2, rows.size(), rows.toString());
@@ -456,7 +457,7 @@ class AdminApiIT {
 
     private long bulkCount(RecordStatus status) {
         return outbox.count(
-                dev.outbox.RecordQuery.status(status).withDestination("it.refused.bulk"));
+                dev.outbox.admin.RecordQuery.status(status).withDestination("it.refused.bulk"));
     }
 
     @Test

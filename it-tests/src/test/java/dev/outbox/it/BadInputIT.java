@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.outbox.InvalidEventException;
-import dev.outbox.Outbox;
 import dev.outbox.OutboxEvent;
-import dev.outbox.RecordStatus;
+import dev.outbox.admin.Outbox;
+import dev.outbox.admin.RecordStatus;
 import dev.outbox.it.app.BadEvents;
 import dev.outbox.it.app.OrderPlaced;
 import dev.outbox.it.app.Probe;

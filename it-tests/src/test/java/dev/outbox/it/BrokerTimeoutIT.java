@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.outbox.RecordStatus;
+import dev.outbox.admin.RecordStatus;
 import dev.outbox.it.app.Orders;
 import dev.outbox.it.app.Probe;
 import dev.outbox.it.app.Received;

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.outbox.MessageProperties;
-import dev.outbox.RecordStatus;
-import dev.outbox.TransactionRequiredException;
+import dev.outbox.NoTransactionException;
+import dev.outbox.admin.RecordStatus;
 import dev.outbox.it.app.OrderBean;
 import dev.outbox.it.app.OrderPlaced;
 import dev.outbox.it.app.Orders;
@@ -126,10 +126,9 @@ class CaptureAndRelayIT {
     @Test
     void firingWithoutTransactionIsRefusedAndWritesNothing() {
         String id = unique("notx");
-        TransactionRequiredException e =
+        NoTransactionException e =
                 assertThrows(
-                        TransactionRequiredException.class,
-                        () -> orders.placeWithoutTransaction(id));
+                        NoTransactionException.class, () -> orders.placeWithoutTransaction(id));
         assertTrue(e.getMessage().startsWith("OUTBOX0101E: Event OrderPlaced ("), e.getMessage());
         assertTrue(e.getMessage().contains("without an active JTA transaction"), e.getMessage());
         assertEquals(0, probe.records(id).size());

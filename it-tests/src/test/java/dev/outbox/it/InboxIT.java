@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.outbox.TransactionRequiredException;
+import dev.outbox.NoTransactionException;
 import dev.outbox.it.app.Effect;
 import dev.outbox.it.app.InboxCalls;
 import dev.outbox.it.app.Probe;
@@ -199,9 +199,9 @@ class InboxIT {
         assertThrows(IllegalStateException.class, () -> inbox.markProcessedAndFail("it-api", id));
         assertTrue(inbox.markProcessed("it-api", id), "the failed attempt left no row");
         assertFalse(inbox.markProcessed("it-api", id));
-        TransactionRequiredException e =
+        NoTransactionException e =
                 assertThrows(
-                        TransactionRequiredException.class,
+                        NoTransactionException.class,
                         () -> inbox.markProcessedWithoutTransaction("it-api", id));
         assertTrue(e.getMessage().startsWith("OUTBOX0404E"), e.getMessage());
     }

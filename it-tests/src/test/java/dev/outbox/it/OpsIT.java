@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.outbox.Outbox;
-import dev.outbox.OutboxRecord;
-import dev.outbox.RecordQuery;
-import dev.outbox.RecordStatus;
+import dev.outbox.admin.Outbox;
+import dev.outbox.admin.OutboxRecord;
+import dev.outbox.admin.RecordQuery;
+import dev.outbox.admin.RecordStatus;
 import dev.outbox.it.app.Events;
 import dev.outbox.it.app.Note;
 import dev.outbox.it.app.Orders;

@@ -17,8 +17,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.outbox.OutboxRecord;
-import dev.outbox.RecordStatus;
+import dev.outbox.admin.OutboxRecord;
+import dev.outbox.admin.RecordStatus;
 import dev.outbox.it.app.Orders;
 import dev.outbox.testkit.OutboxTestKit;
 import dev.outbox.testkit.QueuedMessage;

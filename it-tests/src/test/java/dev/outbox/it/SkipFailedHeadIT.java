@@ -13,8 +13,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.outbox.Outbox;
-import dev.outbox.RecordStatus;
+import dev.outbox.admin.Outbox;
+import dev.outbox.admin.RecordStatus;
 import dev.outbox.it.app.Events;
 import dev.outbox.it.app.Note;
 import dev.outbox.it.app.Probe;

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.outbox.MessageProperties;
-import dev.outbox.Outbox;
-import dev.outbox.OutboxRecord;
-import dev.outbox.RecordQuery;
-import dev.outbox.RecordStatus;
+import dev.outbox.admin.Outbox;
+import dev.outbox.admin.OutboxRecord;
+import dev.outbox.admin.RecordQuery;
+import dev.outbox.admin.RecordStatus;
 import dev.outbox.it.app.InboxCalls;
 import dev.outbox.it.app.Orders;
 import dev.outbox.it.app.Probe;

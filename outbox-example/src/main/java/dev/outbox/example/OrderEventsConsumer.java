@@ -9,8 +9,8 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
-import dev.outbox.Deduplicated;
 import dev.outbox.MessageProperties;
+import dev.outbox.inbox.Deduplicated;
 
 /**
  * A consumer of the order events: logs each one. The inbox makes it process every message once,

@@ -11,8 +11,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import dev.outbox.OutboxRecord;
-import dev.outbox.RecordStatus;
+import dev.outbox.admin.OutboxRecord;
+import dev.outbox.admin.RecordStatus;
 import dev.outbox.jpa.internal.HeadersJson;
 
 /**

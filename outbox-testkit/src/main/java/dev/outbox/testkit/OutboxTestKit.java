@@ -25,11 +25,11 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
-import dev.outbox.Outbox;
 import dev.outbox.OutboxException;
-import dev.outbox.OutboxRecord;
-import dev.outbox.RecordQuery;
-import dev.outbox.RecordStatus;
+import dev.outbox.admin.Outbox;
+import dev.outbox.admin.OutboxRecord;
+import dev.outbox.admin.RecordQuery;
+import dev.outbox.admin.RecordStatus;
 import dev.outbox.cdi.internal.Durations;
 import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.OutboxSettings;

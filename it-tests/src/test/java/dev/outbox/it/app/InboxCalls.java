@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import dev.outbox.Inbox;
+import dev.outbox.inbox.Inbox;
 
 /** The programmatic inbox, called in a transaction as user code would. */
 @ApplicationScoped

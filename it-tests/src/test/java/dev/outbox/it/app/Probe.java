@@ -54,7 +54,8 @@ public class Probe {
     public boolean allDispatched(String aggregateIdPrefix) {
         List<OutboxRecordEntity> found = records(aggregateIdPrefix);
         return !found.isEmpty()
-                && found.stream().allMatch(r -> r.status() == dev.outbox.RecordStatus.DISPATCHED);
+                && found.stream()
+                        .allMatch(r -> r.status() == dev.outbox.admin.RecordStatus.DISPATCHED);
     }
 
     @Transactional
@@ -88,7 +89,7 @@ public class Probe {
     @Transactional
     public void deleteUnsent() {
         em.createQuery("delete from OutboxRecord r where r.status <> :s")
-                .setParameter("s", dev.outbox.RecordStatus.DISPATCHED)
+                .setParameter("s", dev.outbox.admin.RecordStatus.DISPATCHED)
                 .executeUpdate();
     }
 

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import dev.outbox.spi.NewRecord;
-import dev.outbox.spi.RecordStore;
+import dev.outbox.cdi.internal.NewRecord;
+import dev.outbox.cdi.internal.RecordStore;
 
 /** Stores records directly, such as one whose event class no longer exists anywhere. */
 @ApplicationScoped

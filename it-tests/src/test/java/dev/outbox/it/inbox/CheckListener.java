@@ -8,7 +8,7 @@ import jakarta.jms.MessageListener;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import dev.outbox.Deduplicated;
+import dev.outbox.inbox.Deduplicated;
 
 /** A consumer protected by the inbox (order check: CHECK). */
 @MessageDriven(

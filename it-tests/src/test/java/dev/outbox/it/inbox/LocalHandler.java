@@ -7,7 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import dev.outbox.Deduplicated;
+import dev.outbox.inbox.Deduplicated;
 
 /**
  * The consumer's work in a transaction of the database alone: the pattern for a datasource that is

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.outbox.OutboxRecord;
+import dev.outbox.admin.OutboxRecord;
 import dev.outbox.it.app.BulkRefused;
 import dev.outbox.it.app.Events;
 import dev.outbox.it.app.Probe;

@@ -9,7 +9,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
-import dev.outbox.Deduplicated;
+import dev.outbox.inbox.Deduplicated;
 import io.opentelemetry.api.trace.Span;
 
 /** A consumer protected by the inbox that notes the trace it runs in, per record id. */

@@ -8,7 +8,6 @@ import java.util.Optional;
 import dev.outbox.InvalidEventException;
 import dev.outbox.OutboxEvent;
 import dev.outbox.Route;
-import dev.outbox.spi.NewRecord;
 import dev.outbox.spi.PayloadSerializer;
 
 /**

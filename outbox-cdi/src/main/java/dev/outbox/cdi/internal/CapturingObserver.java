@@ -16,11 +16,10 @@ import jakarta.interceptor.Interceptor;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import dev.outbox.NoTransactionException;
 import dev.outbox.OutboxEvent;
-import dev.outbox.TransactionRequiredException;
 import dev.outbox.spi.HeaderContributor;
 import dev.outbox.spi.PayloadSerializer;
-import dev.outbox.spi.RecordStore;
 
 /**
  * Stores every fired {@link OutboxEvent} as a record in the caller's transaction. Synchronous, so
@@ -46,7 +45,7 @@ public class CapturingObserver {
     void store(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) OutboxEvent event) {
         int status = transactions.getTransactionStatus();
         if (status != Status.STATUS_ACTIVE && status != Status.STATUS_MARKED_ROLLBACK) {
-            throw new TransactionRequiredException(
+            throw new NoTransactionException(
                     Msg.CAPTURE_NO_TRANSACTION.format(
                             typeOf(event),
                             event.getClass().getName(),
@@ -77,7 +76,7 @@ public class CapturingObserver {
     void refuseAsync(@ObservesAsync OutboxEvent event) {
         String message = Msg.CAPTURE_ASYNC.format(typeOf(event), event.getClass().getName());
         Msg.CAPTURE_ASYNC.log(typeOf(event), event.getClass().getName());
-        throw new TransactionRequiredException(message);
+        throw new NoTransactionException(message);
     }
 
     private static String typeOf(OutboxEvent event) {

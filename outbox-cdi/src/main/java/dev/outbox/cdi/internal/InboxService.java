@@ -11,11 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import dev.outbox.Deduplicated.Ordering;
-import dev.outbox.Inbox;
 import dev.outbox.InvalidEventException;
-import dev.outbox.TransactionRequiredException;
-import dev.outbox.spi.InboxStore;
+import dev.outbox.NoTransactionException;
+import dev.outbox.inbox.Deduplicated.Ordering;
+import dev.outbox.inbox.Inbox;
 
 /** The {@link Inbox}, and the admission of a message to a {@code @Deduplicated} consumer. */
 @ApplicationScoped
@@ -160,7 +159,7 @@ public class InboxService implements Inbox {
     private void check(String consumer, String messageId) {
         int status = transactions.getTransactionStatus();
         if (status != Status.STATUS_ACTIVE) {
-            throw new TransactionRequiredException(
+            throw new NoTransactionException(
                     Msg.INBOX_NO_TRANSACTION.format(consumer, Transactions.describe(status)));
         }
         String problem = null;

@@ -9,9 +9,6 @@ import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import dev.outbox.ConfigurationException;
-import dev.outbox.spi.RecordStore;
-
 /**
  * Validates the outbox configuration when the application deploys: every invalid {@code outbox.*}
  * value becomes a deployment problem that names the property, so the deployment fails with all of

@@ -12,12 +12,11 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import dev.outbox.DestinationBacklog;
-import dev.outbox.Outbox;
-import dev.outbox.OutboxRecord;
-import dev.outbox.RecordQuery;
-import dev.outbox.RecordStatus;
-import dev.outbox.spi.RecordStore;
+import dev.outbox.admin.DestinationBacklog;
+import dev.outbox.admin.Outbox;
+import dev.outbox.admin.OutboxRecord;
+import dev.outbox.admin.RecordQuery;
+import dev.outbox.admin.RecordStatus;
 
 /** The {@link Outbox} operations on the record store, each in a transaction. */
 @ApplicationScoped

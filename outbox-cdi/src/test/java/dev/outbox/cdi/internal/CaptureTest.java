@@ -17,7 +17,6 @@ import dev.outbox.EventType;
 import dev.outbox.InvalidEventException;
 import dev.outbox.OutboxEvent;
 import dev.outbox.Route;
-import dev.outbox.spi.NewRecord;
 
 class CaptureTest {
 

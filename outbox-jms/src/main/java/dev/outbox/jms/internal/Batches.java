@@ -3,7 +3,7 @@ package dev.outbox.jms.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.outbox.OutboxRecord;
+import dev.outbox.admin.OutboxRecord;
 
 /**
  * Runs the relay's batches one after another, as the relay and the test kit both do: a record's own

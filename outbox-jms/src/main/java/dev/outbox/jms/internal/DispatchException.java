@@ -2,7 +2,7 @@ package dev.outbox.jms.internal;
 
 import jakarta.ejb.ApplicationException;
 
-import dev.outbox.OutboxRecord;
+import dev.outbox.admin.OutboxRecord;
 
 /**
  * A batch could not be sent. Says which record failed (if one did) and whether the failure is the

@@ -7,7 +7,7 @@ import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.JMSSecurityException;
 import jakarta.jms.MessageFormatException;
 
-import dev.outbox.OutboxRecord;
+import dev.outbox.admin.OutboxRecord;
 
 /**
  * Decides, in one place, what a failure means: retry the record later, quarantine it, or pause the

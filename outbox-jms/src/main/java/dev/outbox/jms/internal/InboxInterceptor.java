@@ -9,15 +9,15 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 
-import dev.outbox.Deduplicated;
 import dev.outbox.MessageProperties;
 import dev.outbox.OutboxException;
-import dev.outbox.RedeliveryRequiredException;
 import dev.outbox.cdi.internal.InboxService;
 import dev.outbox.cdi.internal.InboxService.Admission;
 import dev.outbox.cdi.internal.InboxService.Position;
 import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.Transactions;
+import dev.outbox.inbox.Deduplicated;
+import dev.outbox.inbox.RedeliveryRequiredException;
 
 /**
  * Runs a {@link Deduplicated} listener only for messages its consumer has not processed: the inbox

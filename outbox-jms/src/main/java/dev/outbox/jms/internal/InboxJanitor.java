@@ -20,9 +20,9 @@ import jakarta.inject.Inject;
 
 import dev.outbox.cdi.internal.Durations;
 import dev.outbox.cdi.internal.InboxService;
+import dev.outbox.cdi.internal.InboxStore;
 import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.OutboxSettings;
-import dev.outbox.spi.InboxStore;
 
 /**
  * Deletes inbox rows older than {@code outbox.inbox.retention}, in bounded statements, on a timer

@@ -19,11 +19,11 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
 import dev.outbox.MessageProperties;
-import dev.outbox.OutboxRecord;
+import dev.outbox.admin.OutboxRecord;
 import dev.outbox.cdi.internal.Durations;
 import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.OutboxSettings;
-import dev.outbox.spi.Unsendable;
+import dev.outbox.cdi.internal.Unsendable;
 
 /**
  * Sends records as JMS messages through the resource adapter's connection factory, in order, with

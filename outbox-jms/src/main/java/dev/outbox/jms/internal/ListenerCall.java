@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.interceptor.InvocationContext;
 import jakarta.jms.Message;
 
-import dev.outbox.Deduplicated;
+import dev.outbox.inbox.Deduplicated;
 
 /**
  * A call of a {@link Deduplicated} listener, as the interceptors around it see it: the message and

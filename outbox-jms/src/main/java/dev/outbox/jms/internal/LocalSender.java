@@ -7,7 +7,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import dev.outbox.OutboxRecord;
+import dev.outbox.admin.OutboxRecord;
 
 /**
  * Sends a batch outside the relay's JTA transaction (local mode): the container suspends the

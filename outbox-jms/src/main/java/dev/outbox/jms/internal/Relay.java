@@ -29,7 +29,7 @@ import jakarta.inject.Inject;
 import dev.outbox.cdi.internal.Durations;
 import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.OutboxSettings;
-import dev.outbox.spi.RecordStore;
+import dev.outbox.cdi.internal.RecordStore;
 
 /**
  * Runs the relay on this server. Two things make it drain the outbox:

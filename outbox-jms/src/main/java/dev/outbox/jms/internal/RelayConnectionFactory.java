@@ -5,7 +5,7 @@ import javax.naming.NamingException;
 
 import jakarta.jms.ConnectionFactory;
 
-import dev.outbox.ConfigurationException;
+import dev.outbox.cdi.internal.ConfigurationException;
 import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.OutboxSettings;
 import dev.outbox.cdi.internal.Property;

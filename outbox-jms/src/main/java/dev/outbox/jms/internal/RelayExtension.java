@@ -7,7 +7,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.interceptor.Interceptor;
 
-import dev.outbox.ConfigurationException;
+import dev.outbox.cdi.internal.ConfigurationException;
 import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.OutboxExtension;
 import dev.outbox.cdi.internal.OutboxSettings;

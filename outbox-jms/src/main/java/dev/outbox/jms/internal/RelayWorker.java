@@ -14,13 +14,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import dev.outbox.OutboxRecord;
-import dev.outbox.RecordStatus;
+import dev.outbox.admin.OutboxRecord;
+import dev.outbox.admin.RecordStatus;
 import dev.outbox.cdi.internal.Backoff;
 import dev.outbox.cdi.internal.Counters;
 import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.OutboxSettings;
-import dev.outbox.spi.RecordStore;
+import dev.outbox.cdi.internal.RecordStore;
 
 /**
  * Relays one batch in its own container-managed transaction: claim due records, send them, mark

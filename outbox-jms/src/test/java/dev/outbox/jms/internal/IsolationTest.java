@@ -12,7 +12,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.outbox.OutboxRecord;
+import dev.outbox.admin.OutboxRecord;
 
 /**
  * The search for the record the broker refuses in a batch, against a simulated relay that claims

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.outbox.ConfigurationException;
 import dev.outbox.cdi.internal.ConfigValues;
+import dev.outbox.cdi.internal.ConfigurationException;
 import dev.outbox.cdi.internal.OutboxSettings;
 
 /** Which connection factory the relay sends through, as a server's naming service answers. */

@@ -3,9 +3,9 @@ package dev.outbox.jpa.internal;
 import java.time.Instant;
 import java.util.Map;
 
-import dev.outbox.OutboxRecord;
-import dev.outbox.RecordStatus;
-import dev.outbox.spi.Unsendable;
+import dev.outbox.admin.OutboxRecord;
+import dev.outbox.admin.RecordStatus;
+import dev.outbox.cdi.internal.Unsendable;
 
 /**
  * An immutable record as the relay claimed it.

@@ -7,7 +7,7 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.outbox.spi.InboxStore;
+import dev.outbox.cdi.internal.InboxStore;
 
 /** The consumer inbox on the application's persistence unit, as SQL on its connection. */
 @ApplicationScoped

@@ -19,13 +19,13 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.outbox.DestinationBacklog;
-import dev.outbox.OutboxRecord;
-import dev.outbox.RecordQuery;
-import dev.outbox.RecordStatus;
+import dev.outbox.admin.DestinationBacklog;
+import dev.outbox.admin.OutboxRecord;
+import dev.outbox.admin.RecordQuery;
+import dev.outbox.admin.RecordStatus;
+import dev.outbox.cdi.internal.NewRecord;
 import dev.outbox.cdi.internal.OutboxSettings;
-import dev.outbox.spi.NewRecord;
-import dev.outbox.spi.RecordStore;
+import dev.outbox.cdi.internal.RecordStore;
 
 /**
  * The record store on the application's persistence unit, as SQL on the connection of its entity

@@ -6,10 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import dev.outbox.Outbox;
-import dev.outbox.OutboxRecord;
-import dev.outbox.RecordQuery;
-import dev.outbox.RecordStatus;
+import dev.outbox.admin.Outbox;
+import dev.outbox.admin.OutboxRecord;
+import dev.outbox.admin.RecordQuery;
+import dev.outbox.admin.RecordStatus;
 import dev.outbox.cdi.internal.OutboxSettings;
 import dev.outbox.ops.internal.Views.ActionView;
 import dev.outbox.ops.internal.Views.BulkView;

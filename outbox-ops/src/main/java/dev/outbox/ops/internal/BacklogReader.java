@@ -12,8 +12,8 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.outbox.DestinationBacklog;
-import dev.outbox.Outbox;
+import dev.outbox.admin.DestinationBacklog;
+import dev.outbox.admin.Outbox;
 import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.OutboxSettings;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import dev.outbox.DestinationBacklog;
+import dev.outbox.admin.DestinationBacklog;
 
 /**
  * What the health checks decide, as plain functions of the relay's state and the backlog, so that

@@ -16,7 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import dev.outbox.DestinationBacklog;
+import dev.outbox.admin.DestinationBacklog;
 import dev.outbox.cdi.internal.Counters;
 import dev.outbox.cdi.internal.Msg;
 import dev.outbox.jms.internal.Relay;

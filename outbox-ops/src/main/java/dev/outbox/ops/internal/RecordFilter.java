@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import jakarta.ws.rs.QueryParam;
 
-import dev.outbox.RecordQuery;
+import dev.outbox.admin.RecordQuery;
 
 /**
  * The filters of the record list and of the bulk actions, as query parameters ({@code @BeanParam}):

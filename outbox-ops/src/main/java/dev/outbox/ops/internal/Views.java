@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import dev.outbox.DestinationBacklog;
-import dev.outbox.OutboxRecord;
+import dev.outbox.admin.DestinationBacklog;
+import dev.outbox.admin.OutboxRecord;
 
 /** What the admin API returns, as JSON-B serializes it. */
 public final class Views {

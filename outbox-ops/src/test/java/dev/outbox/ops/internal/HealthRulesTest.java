@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.outbox.DestinationBacklog;
+import dev.outbox.admin.DestinationBacklog;
 
 class HealthRulesTest {
 

@@ -7,7 +7,7 @@ import jakarta.jms.Message;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import dev.outbox.Deduplicated;
+import dev.outbox.inbox.Deduplicated;
 
 /**
  * Processes a message once, behind the inbox: in the message-driven bean's XA transaction, or in a

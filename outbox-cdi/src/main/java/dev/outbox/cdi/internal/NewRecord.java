@@ -1,4 +1,4 @@
-package dev.outbox.spi;
+package dev.outbox.cdi.internal;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.outbox;
+package dev.outbox.inbox;
 
 /**
  * A consumer's memory of the messages it has processed, so that it processes each at most once
@@ -27,7 +27,7 @@ public interface Inbox {
      * @return {@code true} the first time, {@code false} when the consumer has already processed
      *     that message (in a committed transaction); if another transaction is processing it right
      *     now, waits for that one to end
-     * @throws TransactionRequiredException when there is no active JTA transaction
+     * @throws dev.outbox.NoTransactionException when there is no active JTA transaction
      */
     boolean markProcessed(String consumer, String messageId);
 }

@@ -1,4 +1,4 @@
-package dev.outbox;
+package dev.outbox.admin;
 
 import java.time.Instant;
 

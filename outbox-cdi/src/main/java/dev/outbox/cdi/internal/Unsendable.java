@@ -1,4 +1,4 @@
-package dev.outbox.spi;
+package dev.outbox.cdi.internal;
 
 /**
  * Implemented by claimed records that a store could read only in part (a damaged row): the relay

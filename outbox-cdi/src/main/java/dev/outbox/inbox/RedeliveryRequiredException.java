@@ -1,6 +1,8 @@
-package dev.outbox;
+package dev.outbox.inbox;
 
 import jakarta.ejb.ApplicationException;
+
+import dev.outbox.OutboxException;
 
 /**
  * Thrown by a {@link Deduplicated} method whose strict order check holds a message back (a message

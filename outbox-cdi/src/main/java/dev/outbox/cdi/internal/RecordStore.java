@@ -1,4 +1,4 @@
-package dev.outbox.spi;
+package dev.outbox.cdi.internal;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.outbox.DestinationBacklog;
-import dev.outbox.OutboxRecord;
-import dev.outbox.RecordQuery;
-import dev.outbox.RecordStatus;
+import dev.outbox.admin.DestinationBacklog;
+import dev.outbox.admin.OutboxRecord;
+import dev.outbox.admin.RecordQuery;
+import dev.outbox.admin.RecordStatus;
 
 /**
  * Where records live: the outbox table in the application's database. The {@code outbox-jpa} module
@@ -93,8 +93,8 @@ public interface RecordStore {
     int purgeDispatched(Instant dispatchedBefore, int limit);
 
     /**
-     * Quarantines records whose status is none of {@link dev.outbox.RecordStatus} (a row changed by
-     * hand), so that they no longer hold their key without a word.
+     * Quarantines records whose status is none of {@link dev.outbox.admin.RecordStatus} (a row
+     * changed by hand), so that they no longer hold their key without a word.
      *
      * @param limit the most records to quarantine
      * @return the quarantined records' ids, each with the status it had

@@ -5,14 +5,14 @@ package dev.outbox;
  * written. Fire events from a {@code @Transactional} method or an EJB with container-managed
  * transactions.
  */
-public class TransactionRequiredException extends OutboxException {
+public class NoTransactionException extends OutboxException {
 
     private static final long serialVersionUID = 1L;
 
     /**
      * @param message the full message, naming the event type
      */
-    public TransactionRequiredException(String message) {
+    public NoTransactionException(String message) {
         super(message);
     }
 }

@@ -1,4 +1,4 @@
-package dev.outbox;
+package dev.outbox.admin;
 
 /** Where an outbox record is in its life. */
 public enum RecordStatus {

@@ -1,4 +1,4 @@
-package dev.outbox;
+package dev.outbox.inbox;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,6 @@
-package dev.outbox;
+package dev.outbox.cdi.internal;
+
+import dev.outbox.OutboxException;
 
 /**
  * Reported as a deployment problem when an {@code outbox.*} property is invalid: the deployment
