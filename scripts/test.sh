@@ -23,6 +23,8 @@ pass() {
 
 pass "release build twice, compared byte for byte (RELEASING.md)" \
   scripts/release-check.sh
+pass "public API against its baseline (api/baseline, japicmp)" \
+  scripts/api-check.sh
 pass "build, unit tests, integration suite on H2 (EE 11, Hibernate 7.4)" \
   $MVN install
 pass "PostgreSQL, XA, schema created by Flyway (EE 11, Hibernate 7.4)" \
