@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.outbox.MessageProperties;
 import dev.outbox.NoTransactionException;
+import dev.outbox.admin.Outbox;
 import dev.outbox.admin.RecordStatus;
 import dev.outbox.it.app.OrderBean;
 import dev.outbox.it.app.OrderPlaced;
@@ -54,6 +55,7 @@ class CaptureAndRelayIT {
 
     @Inject Orders orders;
     @Inject Probe probe;
+    @Inject Outbox outbox;
     @EJB OrderBean orderBean;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
@@ -105,7 +107,7 @@ class CaptureAndRelayIT {
         assertEquals("OrderPlaced", sent.eventType());
         assertEquals(3, sent.eventVersion());
         assertEquals(QUEUE, sent.destination());
-        assertEquals(Map.of("tenant", "acme"), sent.headers());
+        assertEquals(Map.of("tenant", "acme"), outbox.find(sent.id()).orElseThrow().headers());
         assertEquals(0, sent.attempts());
         assertEquals(1, probe.orders(id));
     }

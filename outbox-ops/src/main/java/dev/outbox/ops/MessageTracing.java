@@ -1,13 +1,6 @@
 package dev.outbox.ops;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import jakarta.jms.Message;
-
-import dev.outbox.ops.internal.ConsumerSpans;
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.Tracer;
 
 /**
  * Continues the producer's trace in a message consumer: the span it starts has the message's {@code
@@ -24,12 +17,7 @@ import io.opentelemetry.api.trace.Tracer;
  * }
  * }</pre>
  */
-@ApplicationScoped
-public class MessageTracing {
-
-    @Inject Instance<OpenTelemetry> telemetry;
-
-    private volatile Tracer tracer;
+public interface MessageTracing {
 
     /**
      * Starts a consumer span whose parent is the message's trace context (a new trace when it has
@@ -39,17 +27,5 @@ public class MessageTracing {
      * @param consumer the consumer's name, used in the span name
      * @return the span, to close when the message has been handled
      */
-    public TraceScope continueTrace(Message message, String consumer) {
-        return ConsumerSpans.start(tracer(), message, consumer);
-    }
-
-    private Tracer tracer() {
-        Tracer t = tracer;
-        if (t == null) {
-            OpenTelemetry otel = telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop();
-            t = otel.getTracer(ConsumerSpans.SCOPE);
-            tracer = t;
-        }
-        return t;
-    }
+    TraceScope continueTrace(Message message, String consumer);
 }

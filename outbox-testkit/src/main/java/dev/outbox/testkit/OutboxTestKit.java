@@ -1,42 +1,10 @@
 package dev.outbox.testkit;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
-
-import jakarta.ejb.EJB;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.jms.Connection;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.QueueBrowser;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 
 import dev.outbox.OutboxException;
-import dev.outbox.admin.Outbox;
 import dev.outbox.admin.OutboxRecord;
-import dev.outbox.admin.RecordQuery;
-import dev.outbox.admin.RecordStatus;
-import dev.outbox.cdi.internal.Durations;
-import dev.outbox.cdi.internal.Msg;
-import dev.outbox.cdi.internal.OutboxSettings;
-import dev.outbox.jms.internal.Batches;
-import dev.outbox.jms.internal.DispatchException;
-import dev.outbox.jms.internal.RelayConnectionFactory;
-import dev.outbox.jms.internal.RelayWorker;
 
 /**
  * Test helpers for applications that use the outbox, for in-container tests (Arquillian): inject it
@@ -51,28 +19,17 @@ import dev.outbox.jms.internal.RelayWorker;
  *
  * Waits poll every 50 ms and fail with an {@link AssertionError} that says what was last seen.
  */
-@ApplicationScoped
-public class OutboxTestKit {
+public interface OutboxTestKit {
 
     /** How long the waits without a timeout argument wait: 10 seconds. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-
-    @Inject Outbox outbox;
-    @Inject OutboxSettings settings;
-    @EJB RelayWorker worker;
-
-    private final Clock clock = Clock.systemUTC();
+    Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     /**
      * @param eventType the event type, or {@code null} for any
      * @param aggregateId the aggregate id, or {@code null} for any
      * @return the records of that type and key now in the table, oldest first
      */
-    public List<OutboxRecord> records(String eventType, String aggregateId) {
-        return outbox.find(RecordQuery.all().withKey(null, aggregateId).withLimit(10_000)).stream()
-                .filter(r -> eventType == null || eventType.equals(r.eventType()))
-                .toList();
-    }
+    List<OutboxRecord> records(String eventType, String aggregateId);
 
     /**
      * Waits up to {@link #DEFAULT_TIMEOUT} until a record of the event type and aggregate id is
@@ -83,9 +40,7 @@ public class OutboxTestKit {
      * @return the newest such record
      * @throws AssertionError when none is committed in time
      */
-    public OutboxRecord awaitWritten(String eventType, String aggregateId) {
-        return awaitWritten(eventType, aggregateId, DEFAULT_TIMEOUT);
-    }
+    OutboxRecord awaitWritten(String eventType, String aggregateId);
 
     /**
      * Waits until a record of the event type and aggregate id is committed.
@@ -96,15 +51,7 @@ public class OutboxTestKit {
      * @return the newest such record
      * @throws AssertionError when none is committed in time
      */
-    public OutboxRecord awaitWritten(String eventType, String aggregateId, Duration timeout) {
-        List<OutboxRecord> found =
-                await(
-                        eventType + " of " + aggregateId + " is written",
-                        timeout,
-                        () -> records(eventType, aggregateId),
-                        l -> !l.isEmpty());
-        return found.get(found.size() - 1);
-    }
+    OutboxRecord awaitWritten(String eventType, String aggregateId, Duration timeout);
 
     /**
      * Waits up to {@link #DEFAULT_TIMEOUT} until a record of the event type and aggregate id is
@@ -117,9 +64,7 @@ public class OutboxTestKit {
      * @throws AssertionError when none is dispatched in time
      * @throws IllegalStateException when {@code outbox.retention} is zero
      */
-    public OutboxRecord awaitDispatched(String eventType, String aggregateId) {
-        return awaitDispatched(eventType, aggregateId, DEFAULT_TIMEOUT);
-    }
+    OutboxRecord awaitDispatched(String eventType, String aggregateId);
 
     /**
      * Waits until a record of the event type and aggregate id is dispatched. Needs {@code
@@ -132,21 +77,7 @@ public class OutboxTestKit {
      * @throws AssertionError when none is dispatched in time
      * @throws IllegalStateException when {@code outbox.retention} is zero
      */
-    public OutboxRecord awaitDispatched(String eventType, String aggregateId, Duration timeout) {
-        if (settings.retention().isZero()) {
-            throw new IllegalStateException(Msg.TESTKIT_NO_RETENTION.format());
-        }
-        List<OutboxRecord> found =
-                await(
-                        eventType + " of " + aggregateId + " is dispatched",
-                        timeout,
-                        () ->
-                                records(eventType, aggregateId).stream()
-                                        .filter(r -> r.status() == RecordStatus.DISPATCHED)
-                                        .toList(),
-                        l -> !l.isEmpty());
-        return found.get(found.size() - 1);
-    }
+    OutboxRecord awaitDispatched(String eventType, String aggregateId, Duration timeout);
 
     /**
      * Sends every record that is due now, on the calling thread, through the relay's own batches,
@@ -157,18 +88,7 @@ public class OutboxTestKit {
      * @return the number of records this call sent
      * @throws OutboxException when the broker or the database cannot be used
      */
-    public int drain() {
-        int sent = 0;
-        Instant deadline = clock.instant().plus(DEFAULT_TIMEOUT);
-        do {
-            sent += runBatches();
-            if (dueHeads().isEmpty()) {
-                return sent;
-            }
-            sleep(50);
-        } while (clock.instant().isBefore(deadline));
-        return sent;
-    }
+    int drain();
 
     /**
      * Reads the messages on a queue without consuming them.
@@ -176,19 +96,7 @@ public class OutboxTestKit {
      * @param queue the queue name
      * @return its messages, in queue order
      */
-    public List<QueuedMessage> browse(String queue) {
-        return withSession(
-                queue,
-                s -> {
-                    List<QueuedMessage> out = new ArrayList<>();
-                    try (QueueBrowser b = s.createBrowser(s.createQueue(queue))) {
-                        for (Enumeration<?> e = b.getEnumeration(); e.hasMoreElements(); ) {
-                            out.add(copy((Message) e.nextElement()));
-                        }
-                    }
-                    return out;
-                });
-    }
+    List<QueuedMessage> browse(String queue);
 
     /**
      * Consumes messages from a queue until {@code count} came or the timeout passed.
@@ -198,120 +106,5 @@ public class OutboxTestKit {
      * @param timeout how long to wait in all
      * @return the messages received, possibly fewer than {@code count}
      */
-    public List<QueuedMessage> receive(String queue, int count, Duration timeout) {
-        return withSession(
-                queue,
-                s -> {
-                    List<QueuedMessage> out = new ArrayList<>();
-                    long deadline = System.nanoTime() + timeout.toNanos();
-                    try (MessageConsumer c = s.createConsumer(s.createQueue(queue))) {
-                        while (out.size() < count) {
-                            long left = (deadline - System.nanoTime()) / 1_000_000;
-                            if (left <= 0) {
-                                break;
-                            }
-                            Message m = c.receive(left);
-                            if (m != null) {
-                                out.add(copy(m));
-                            }
-                        }
-                    }
-                    return out;
-                });
-    }
-
-    private int runBatches() {
-        Batches batches = new Batches(worker, settings.batchSize());
-        try {
-            for (int round = 0; round < 1_000_000; round++) {
-                if (batches.next() == 0) {
-                    break;
-                }
-            }
-        } catch (DispatchException e) {
-            throw new OutboxException(
-                    Msg.TESTKIT_DRAIN_FAILED.format(String.valueOf(e.getMessage())), e);
-        } catch (RuntimeException e) {
-            throw new OutboxException(Msg.TESTKIT_DRAIN_FAILED.format(String.valueOf(e)), e);
-        }
-        return (int) batches.sent();
-    }
-
-    /** Pending records a relay could claim now: due, not paused, first unsent of their key. */
-    private List<OutboxRecord> dueHeads() {
-        Instant now = clock.instant();
-        Set<String> paused = outbox.paused();
-        List<OutboxRecord> unsent =
-                new ArrayList<>(
-                        outbox.find(RecordQuery.status(RecordStatus.PENDING).withLimit(10_000)));
-        if (settings.holdFailedHeads()) {
-            unsent.addAll(outbox.deadLetters(10_000));
-        }
-        Map<String, OutboxRecord> heads = new HashMap<>();
-        for (OutboxRecord r : unsent) {
-            String key = r.aggregateType() + "\u0000" + r.aggregateId();
-            heads.merge(key, r, (a, b) -> a.sequence() <= b.sequence() ? a : b);
-        }
-        List<OutboxRecord> due = new ArrayList<>();
-        for (OutboxRecord r : heads.values()) {
-            if (r.status() == RecordStatus.PENDING
-                    && (r.nextAttemptAt() == null || !r.nextAttemptAt().isAfter(now))
-                    && !paused.contains(r.destination())) {
-                due.add(r);
-            }
-        }
-        return due;
-    }
-
-    private <T> T await(String what, Duration timeout, Supplier<T> value, Predicate<T> ok) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        T last = value.get();
-        while (!ok.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(
-                        Msg.TESTKIT_TIMEOUT.format(Durations.format(timeout), what, last));
-            }
-            sleep(50);
-            last = value.get();
-        }
-        return last;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OutboxException(Msg.TESTKIT_INTERRUPTED.format(), e);
-        }
-    }
-
-    /** Work on a JMS session. */
-    private interface SessionWork<T> {
-        T run(Session s) throws JMSException;
-    }
-
-    private <T> T withSession(String queue, SessionWork<T> work) {
-        String cfName = settings.connectionFactory();
-        try {
-            RelayConnectionFactory cf = RelayConnectionFactory.find(settings);
-            cfName = cf.name();
-            try (Connection c = cf.factory().createConnection()) {
-                c.start();
-                return work.run(c.createSession(false, Session.AUTO_ACKNOWLEDGE));
-            }
-        } catch (JMSException | RuntimeException e) {
-            throw new OutboxException(Msg.TESTKIT_BROKER.format(queue, cfName, e), e);
-        }
-    }
-
-    private static QueuedMessage copy(Message m) throws JMSException {
-        Map<String, Object> props = new LinkedHashMap<>();
-        for (Enumeration<?> names = m.getPropertyNames(); names.hasMoreElements(); ) {
-            String name = (String) names.nextElement();
-            props.put(name, m.getObjectProperty(name));
-        }
-        String body = m instanceof TextMessage t ? t.getText() : null;
-        return new QueuedMessage(body, Collections.unmodifiableMap(props));
-    }
+    List<QueuedMessage> receive(String queue, int count, Duration timeout);
 }

@@ -14,6 +14,7 @@ import dev.outbox.OutboxException;
 import dev.outbox.cdi.internal.InboxService;
 import dev.outbox.cdi.internal.InboxService.Admission;
 import dev.outbox.cdi.internal.InboxService.Position;
+import dev.outbox.cdi.internal.ListenerCall;
 import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.Transactions;
 import dev.outbox.inbox.Deduplicated;

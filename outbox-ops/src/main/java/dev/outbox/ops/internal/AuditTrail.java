@@ -1,6 +1,5 @@
 package dev.outbox.ops.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.logging.Level;
@@ -9,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.outbox.cdi.internal.AuditStore;
 import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.OutboxSettings;
-import dev.outbox.jpa.internal.OutboxEntityManager;
 
 /**
  * The admin API's audit: a log line, and a row in {@code outbox.admin.audit-table} when one is
@@ -26,7 +25,7 @@ import dev.outbox.jpa.internal.OutboxEntityManager;
 public class AuditTrail {
 
     @Inject OutboxSettings settings;
-    @Inject OutboxEntityManager em;
+    @Inject AuditStore store;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -96,18 +95,13 @@ public class AuditTrail {
         if (settings.adminAuditTable().isEmpty()) {
             return;
         }
-        em.get()
-                .createNativeQuery(
-                        "INSERT INTO "
-                                + settings.adminAuditTable().get()
-                                + " (acted_at, actor, action, target, outcome)"
-                                + " VALUES (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, Timestamp.from(at))
-                .setParameter(2, clip(actor, 255))
-                .setParameter(3, clip(action, 32))
-                .setParameter(4, clip(target, 512))
-                .setParameter(5, clip(outcome, 512))
-                .executeUpdate();
+        store.write(
+                settings.adminAuditTable().get(),
+                at,
+                clip(actor, 255),
+                clip(action, 32),
+                clip(target, 512),
+                clip(outcome, 512));
     }
 
     private static String clip(String s, int max) {

@@ -3,7 +3,6 @@ package dev.outbox.ops.internal;
 import java.time.Clock;
 import java.time.Instant;
 
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -12,7 +11,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 import dev.outbox.cdi.internal.OutboxSettings;
-import dev.outbox.jms.internal.Relay;
+import dev.outbox.cdi.internal.RelayHandle;
 
 /**
  * Liveness of the outbox: DOWN when the relay runs on this server but its timer has not fired for
@@ -25,7 +24,7 @@ public class OutboxLiveness implements HealthCheck {
     /** The check's name in the health report. */
     public static final String NAME = "outbox-liveness";
 
-    @EJB Relay relay;
+    @Inject RelayHandle relay;
     @Inject OutboxSettings settings;
 
     private final Clock clock = Clock.systemUTC();

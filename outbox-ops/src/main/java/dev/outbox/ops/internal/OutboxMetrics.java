@@ -9,7 +9,6 @@ import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -19,7 +18,7 @@ import jakarta.inject.Inject;
 import dev.outbox.admin.DestinationBacklog;
 import dev.outbox.cdi.internal.Counters;
 import dev.outbox.cdi.internal.Msg;
-import dev.outbox.jms.internal.Relay;
+import dev.outbox.cdi.internal.RelayHandle;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -44,7 +43,7 @@ public class OutboxMetrics {
     @Inject Instance<OpenTelemetry> telemetry;
     @Inject Counters counters;
     @Inject BacklogReader backlog;
-    @EJB Relay relay;
+    @Inject RelayHandle relay;
 
     private final List<AutoCloseable> instruments = new ArrayList<>();
     private final Clock clock = Clock.systemUTC();

@@ -2,7 +2,6 @@ package dev.outbox.ops.internal;
 
 import java.time.Clock;
 
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -12,7 +11,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import dev.outbox.cdi.internal.OutboxSettings;
-import dev.outbox.jms.internal.Relay;
+import dev.outbox.cdi.internal.RelayHandle;
 
 /**
  * Readiness of the outbox: DOWN when its tables cannot be read. A relay that cannot reach the
@@ -27,7 +26,7 @@ public class OutboxReadiness implements HealthCheck {
     /** The check's name in the health report. */
     public static final String NAME = "outbox-readiness";
 
-    @EJB Relay relay;
+    @Inject RelayHandle relay;
     @Inject BacklogReader backlog;
     @Inject OutboxSettings settings;
 

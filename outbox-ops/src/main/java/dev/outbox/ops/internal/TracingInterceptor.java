@@ -6,8 +6,8 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
+import dev.outbox.cdi.internal.ListenerCall;
 import dev.outbox.inbox.Deduplicated;
-import dev.outbox.jms.internal.ListenerCall;
 import dev.outbox.ops.MessageTracing;
 import dev.outbox.ops.TraceScope;
 

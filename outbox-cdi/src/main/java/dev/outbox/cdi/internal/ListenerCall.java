@@ -1,4 +1,4 @@
-package dev.outbox.jms.internal;
+package dev.outbox.cdi.internal;
 
 import java.lang.reflect.Method;
 import java.util.Map;
