@@ -12,7 +12,8 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
  * Creates the outbox schema in an empty database the way users with a migration tool do, with the
- * one line the README gives, before a test pass runs on it with {@code outbox.schema.create=false}.
+ * one line docs/getting-started.md gives, before a test pass runs on it with {@code
+ * outbox.schema.create=false}.
  *
  * <p>Arguments: {@code flyway|liquibase jdbc-url user password flyway-folder}.
  */

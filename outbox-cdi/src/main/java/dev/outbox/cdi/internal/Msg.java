@@ -289,6 +289,13 @@ public enum Msg {
     }
 
     /**
+     * @return the text with {@code %s}-style placeholders for the values
+     */
+    public String template() {
+        return template;
+    }
+
+    /**
      * @param args the values for the template
      * @return the id, a colon and the formatted text
      */

@@ -11,8 +11,8 @@ import dev.outbox.inbox.Deduplicated;
 
 /**
  * Processes a message once, behind the inbox: in the message-driven bean's XA transaction, or in a
- * transaction of the database alone (the README's two patterns). The inbox's strict order check
- * rolls back a message that comes after a gap in its key, so that it is redelivered after its
+ * transaction of the database alone (the two patterns of docs/inbox.md). The inbox's strict order
+ * check rolls back a message that comes after a gap in its key, so that it is redelivered after its
  * predecessor: a predecessor whose processing failed (database down) is redelivered after the
  * broker's redelivery delay, and its successors would otherwise overtake it.
  */
