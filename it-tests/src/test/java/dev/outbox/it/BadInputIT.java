@@ -152,6 +152,29 @@ class BadInputIT {
         assertTrue(outbox.delete(damaged));
     }
 
+    @Test
+    void aStoredHeaderWithAReservedNameIsQuarantinedNotSentWithAForgedDuplicateId()
+            throws Exception {
+        String key = unique("forged");
+        String forged = held(key, 1).get(0).id();
+        probe.execute(
+                "UPDATE outbox_record SET headers = '{\"_AMQ_DUPL_ID\":\"forged\"}' WHERE id = '"
+                        + forged
+                        + "'");
+        outbox.resume(QUEUE);
+
+        OutboxRecordEntity quarantined =
+                Await.value(
+                        "the record with a forged header is QUARANTINED",
+                        WAIT,
+                        () -> probe.records(key).get(0),
+                        r -> r.status() != RecordStatus.PENDING);
+        assertEquals(RecordStatus.QUARANTINED, quarantined.status(), "never sent");
+        assertTrue(quarantined.lastError().contains("'_AMQ_DUPL_ID'"), quarantined.lastError());
+        assertTrue(quarantined.lastError().contains("reserved"), quarantined.lastError());
+        assertTrue(outbox.delete(forged));
+    }
+
     /** Pauses the queue and stores records of one key, so that they can be damaged unsent. */
     private List<OutboxRecordEntity> held(String key, int count) {
         outbox.pause(QUEUE, "BadInputIT");

@@ -108,9 +108,18 @@ public final class Capture {
             throw invalid(type, cls, serializer.getClass().getName() + " returned null");
         }
         int max = settings.payloadMaxSize();
-        // a char takes 1 to 3 UTF-8 bytes (a surrogate pair 4 for 2): count only when it may matter
-        if (text.length() * 3L > max) {
-            int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        // the headers travel with the payload, so they count too; a char takes 1 to 3 UTF-8 bytes
+        // (a surrogate pair 4 for 2): count the bytes only when the limit may be reached
+        long chars = text.length();
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            chars += h.getKey().length() + h.getValue().length();
+        }
+        if (chars * 3 > max) {
+            long bytes = text.getBytes(StandardCharsets.UTF_8).length;
+            for (Map.Entry<String, String> h : headers.entrySet()) {
+                bytes += h.getKey().getBytes(StandardCharsets.UTF_8).length;
+                bytes += h.getValue().getBytes(StandardCharsets.UTF_8).length;
+            }
             if (bytes > max) {
                 throw new InvalidEventException(
                         Msg.CAPTURE_PAYLOAD_TOO_LARGE.format(type, cls.getName(), bytes, max));
@@ -190,13 +199,11 @@ public final class Capture {
                 throw invalid(
                         type, cls, "header name '" + name + "' is not a valid Java identifier");
             }
-            if (name.startsWith("JMS") || name.startsWith("_AMQ") || name.startsWith("outbox")) {
+            if (ReservedHeaders.isReserved(name)) {
                 throw invalid(
                         type,
                         cls,
-                        "header name '"
-                                + name
-                                + "' is reserved (names starting with JMS, _AMQ or outbox)");
+                        "header name '" + name + "' is reserved (" + ReservedHeaders.RULE + ")");
             }
             if (h.getValue() == null) {
                 throw invalid(type, cls, "header '" + name + "' has a null value");

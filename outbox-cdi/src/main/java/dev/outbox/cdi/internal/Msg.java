@@ -55,8 +55,8 @@ public enum Msg {
     CAPTURE_PAYLOAD_TOO_LARGE(
             106,
             'E',
-            "Event %s (%s) cannot be stored: its serialized payload is %d bytes, above"
-                    + " outbox.payload.max-size=%d. The transaction is marked for rollback."),
+            "Event %s (%s) cannot be stored: its serialized payload and its headers are %d bytes,"
+                    + " above outbox.payload.max-size=%d. The transaction is marked for rollback."),
     CAPTURE_ASYNC(
             105,
             'E',
@@ -182,6 +182,11 @@ public enum Msg {
             'I',
             "outbox.relay.connection-factory is not set and %s does not exist: the relay sends"
                     + " through the server's default connection factory %s"),
+    RELAY_QUEUE_CHECK_UNAVAILABLE(
+            319,
+            'W',
+            "The relay cannot ask the broker whether its queues exist (%s): a missing queue shows"
+                    + " as failed sends and retries instead of a quarantine at once. Said once."),
 
     // inbox
     INBOX_DUPLICATE(401, 'I', "Consumer %s skipped message %s: already processed"),

@@ -85,8 +85,9 @@ public enum Property {
     PAYLOAD_MAX_SIZE(
             "outbox.payload.max-size",
             "1MB",
-            "Largest serialized payload (UTF-8 bytes) an event may have; a larger one is "
-                    + "refused when fired (`OUTBOX0106E`). 1 byte to 64MB, such as 65536, 64KB or 1MB."),
+            "Largest serialized payload and headers (UTF-8 bytes, header names included) an "
+                    + "event may have; a larger one is refused when fired (`OUTBOX0106E`). 1 byte "
+                    + "to 64MB, such as 65536, 64KB or 1MB."),
     DESTINATION_DEFAULT(
             "outbox.destination.default",
             "",

@@ -156,7 +156,7 @@ class CaptureTest {
     @Test
     void aPayloadAboveTheMaximumSizeIsRefusedNamingTheTypeAndSizes() {
         Capture small = capture(Map.of("outbox.payload.max-size", "64"));
-        // {"orderId":"o-1","total":1} is 27 bytes; each "é" takes two
+        // {"orderId":"o-1","total":1} is 27 bytes, its header tenant=acme 10; each "é" takes two
         small.toRecord(new OrderPlaced("o-1", BigDecimal.ONE));
         String id = "é".repeat(30);
         InvalidEventException e =
@@ -165,8 +165,39 @@ class CaptureTest {
                         () -> small.toRecord(new OrderPlaced(id, BigDecimal.ONE)));
         assertTrue(e.getMessage().startsWith("OUTBOX0106E: Event OrderPlaced ("), e.getMessage());
         assertTrue(
-                e.getMessage().contains("is 84 bytes, above outbox.payload.max-size=64"),
+                e.getMessage().contains("are 94 bytes, above outbox.payload.max-size=64"),
                 e.getMessage());
+    }
+
+    /** A small event whose header is large. */
+    public record Tagged(String orderId, String tag) implements OutboxEvent {
+        @Override
+        public String aggregateType() {
+            return "Order";
+        }
+
+        @Override
+        public String aggregateId() {
+            return orderId;
+        }
+
+        @Override
+        public Map<String, String> headers() {
+            return Map.of("tag", tag);
+        }
+    }
+
+    @Test
+    void headersCountTowardTheMaximumSize() {
+        Capture small =
+                capture(Map.of("outbox.payload.max-size", "64", "outbox.destination.default", "d"));
+        small.toRecord(new Tagged("o-1", "short"));
+        InvalidEventException e =
+                assertThrows(
+                        InvalidEventException.class,
+                        () -> small.toRecord(new Tagged("o-1", "x".repeat(40))));
+        assertTrue(e.getMessage().startsWith("OUTBOX0106E: Event Tagged ("), e.getMessage());
+        assertTrue(e.getMessage().contains("payload and its headers are"), e.getMessage());
     }
 
     @Test

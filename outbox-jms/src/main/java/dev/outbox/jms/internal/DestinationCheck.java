@@ -5,12 +5,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
+
+import dev.outbox.cdi.internal.Msg;
 
 /**
  * Asks the broker whether a queue exists before sending to it. Artemis does not refuse a message
@@ -36,7 +37,7 @@ final class DestinationCheck {
 
     private static final String ARTEMIS = "org.apache.activemq.artemis.api.core.";
 
-    private static final Logger LOG = Logger.getLogger(DestinationCheck.class.getName());
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private final Map<String, Instant> known = new ConcurrentHashMap<>();
 
@@ -113,7 +114,7 @@ final class DestinationCheck {
         } catch (NoSuchMethodException e) {
             return session; // a plain Artemis JMS session, or another broker's
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.log(Level.FINE, e, () -> "Cannot reach the Artemis session of " + session);
+            cannotCheck(e);
             return null;
         }
     }
@@ -148,11 +149,15 @@ final class DestinationCheck {
             return (Boolean) queueQuery.getMethod("isExists").invoke(answer)
                     || (Boolean) queueQuery.getMethod("isAutoCreateQueues").invoke(answer);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            LOG.log(
-                    Level.FINE,
-                    e,
-                    () -> "Cannot ask the broker whether queue " + address + " exists");
+            cannotCheck(e);
             return null;
+        }
+    }
+
+    /** Says once, at WARNING, that the check cannot run here; the relay then trusts the broker. */
+    private static void cannotCheck(Throwable cause) {
+        if (WARNED.compareAndSet(false, true)) {
+            Msg.RELAY_QUEUE_CHECK_UNAVAILABLE.log(cause, String.valueOf(cause));
         }
     }
 }

@@ -23,6 +23,7 @@ import dev.outbox.admin.OutboxRecord;
 import dev.outbox.cdi.internal.Durations;
 import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.OutboxSettings;
+import dev.outbox.cdi.internal.ReservedHeaders;
 import dev.outbox.cdi.internal.Unsendable;
 
 /**
@@ -197,6 +198,17 @@ public class JmsDispatcher {
         if (r.destination() == null || r.destination().isBlank()) {
             throw Failures.unsendable(r, "the record has no destination");
         }
+        for (String name : r.headers().keySet()) {
+            if (ReservedHeaders.isReserved(name)) {
+                throw Failures.unsendable(
+                        r,
+                        "its stored header '"
+                                + name
+                                + "' has a reserved name ("
+                                + ReservedHeaders.RULE
+                                + "): the row was not written by capture");
+            }
+        }
         try {
             MessageProducer producer = producers.get(r.destination());
             if (producer == null) {
@@ -217,6 +229,10 @@ public class JmsDispatcher {
 
     static TextMessage toMessage(Session session, OutboxRecord r) throws JMSException {
         TextMessage m = session.createTextMessage(r.payload());
+        // stored headers first: the outbox's own properties below always win
+        for (Map.Entry<String, String> h : r.headers().entrySet()) {
+            m.setStringProperty(h.getKey(), h.getValue());
+        }
         // a replay of a dispatched record needs a duplicate id of its own, or the broker drops it
         m.setStringProperty(
                 MessageProperties.DUPLICATE_ID,
@@ -233,9 +249,6 @@ public class JmsDispatcher {
         m.setStringProperty(MessageProperties.CONTENT_TYPE, r.contentType());
         m.setStringProperty("JMSXGroupID", r.aggregateId());
         m.setJMSType(r.eventType());
-        for (Map.Entry<String, String> h : r.headers().entrySet()) {
-            m.setStringProperty(h.getKey(), h.getValue());
-        }
         return m;
     }
 }

@@ -119,4 +119,50 @@ class DestinationCheckTest {
         Queue plain = () -> "orders.events";
         assertEquals("orders.events", DestinationCheck.address(plain));
     }
+
+    @Test
+    void whereTheBrokerCannotBeAskedTheCheckLetsTheSendDecideAndWarnsOnce() throws JMSException {
+        // another provider's session: no Artemis core session behind it
+        Session other =
+                (Session)
+                        java.lang.reflect.Proxy.newProxyInstance(
+                                Session.class.getClassLoader(),
+                                new Class<?>[] {Session.class},
+                                (proxy, method, args) -> {
+                                    throw new UnsupportedOperationException(method.getName());
+                                });
+        Queue queue = () -> "orders.events";
+        java.util.List<java.util.logging.LogRecord> logged = new java.util.ArrayList<>();
+        java.util.logging.Handler handler =
+                new java.util.logging.Handler() {
+                    @Override
+                    public void publish(java.util.logging.LogRecord record) {
+                        logged.add(record);
+                    }
+
+                    @Override
+                    public void flush() {}
+
+                    @Override
+                    public void close() {}
+                };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("dev.outbox");
+        log.addHandler(handler);
+        try {
+            DestinationCheck check = new DestinationCheck();
+            assertEquals(
+                    Optional.empty(), check.problem(other, "orders.events", queue, Instant.now()));
+            assertEquals(
+                    Optional.empty(), check.problem(other, "other.queue", queue, Instant.now()));
+        } finally {
+            log.removeHandler(handler);
+        }
+        java.util.List<String> warnings =
+                logged.stream()
+                        .filter(l -> l.getLevel() == java.util.logging.Level.WARNING)
+                        .map(java.util.logging.LogRecord::getMessage)
+                        .filter(m -> m.startsWith("OUTBOX0319W"))
+                        .toList();
+        assertEquals(1, warnings.size(), "said once: " + warnings);
+    }
 }
