@@ -54,6 +54,8 @@ public record RecordQuery(
     public record Position(Instant writtenAt, String id) {
 
         /**
+         * @param writtenAt the record's written time
+         * @param id the record's id
          * @throws NullPointerException when either is {@code null}
          */
         public Position {
@@ -65,6 +67,16 @@ public record RecordQuery(
     /**
      * Checks the limit.
      *
+     * @param status only records in this status, or {@code null} for any
+     * @param destination only records for this queue, or {@code null} for any
+     * @param aggregateType only records of this aggregate type, or {@code null} for any
+     * @param aggregateId only records of this aggregate id, or {@code null} for any
+     * @param writtenAfter only records written at or after this time, or {@code null} for any
+     * @param writtenBefore only records written before this time, or {@code null} for any
+     * @param errorContains only records whose last error contains this text, or {@code null}
+     * @param after only records after this position, or {@code null}
+     * @param content whether to read the payload and headers
+     * @param limit the most records to return
      * @throws IllegalArgumentException when the limit is not from 1 to {@value #MAX_LIMIT}
      */
     public RecordQuery {

@@ -78,38 +78,65 @@ public class OutboxRecordEntity {
     /** For JPA. */
     protected OutboxRecordEntity() {}
 
+    /**
+     * @return the record id (a UUID)
+     */
     public String id() {
         return id;
     }
 
+    /**
+     * @return the aggregate type of its key
+     */
     public String aggregateType() {
         return aggregateType;
     }
 
+    /**
+     * @return the aggregate id of its key
+     */
     public String aggregateId() {
         return aggregateId;
     }
 
+    /**
+     * @return its number in its key, from 1, in commit order
+     */
     public long sequence() {
         return sequence;
     }
 
+    /**
+     * @return the event type
+     */
     public String eventType() {
         return eventType;
     }
 
+    /**
+     * @return the payload version
+     */
     public int eventVersion() {
         return eventVersion;
     }
 
+    /**
+     * @return the queue it goes to
+     */
     public String destination() {
         return destination;
     }
 
+    /**
+     * @return the payload's media type
+     */
     public String contentType() {
         return contentType;
     }
 
+    /**
+     * @return the serialized payload
+     */
     public String payload() {
         return payload;
     }
@@ -122,30 +149,49 @@ public class OutboxRecordEntity {
         return headers;
     }
 
+    /**
+     * @return where it stands
+     */
     public RecordStatus status() {
         return status;
     }
 
+    /**
+     * @return the failed attempts to send it
+     */
     public int attempts() {
         return attempts;
     }
 
+    /**
+     * @return when it was written
+     */
     public Instant writtenAt() {
         return writtenAt;
     }
 
+    /**
+     * @return when the relay may send it next
+     */
     public Instant nextAttemptAt() {
         return nextAttemptAt;
     }
 
+    /**
+     * @return when it was sent, or {@code null}
+     */
     public Instant dispatchedAt() {
         return dispatchedAt;
     }
 
+    /**
+     * @return the last failure, or {@code null}
+     */
     public String lastError() {
         return lastError;
     }
 
+    @Override
     public String toString() {
         return "OutboxRecord["
                 + id
