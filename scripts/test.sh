@@ -27,6 +27,8 @@ pass "public API against its baseline (api/baseline, japicmp)" \
   scripts/api-check.sh
 pass "build, unit tests, integration suite on H2 (EE 11, Hibernate 7.4)" \
   $MVN install
+pass "the README's quick start, as written, on a fresh Open Liberty" \
+  scripts/quickstart-check.sh
 pass "PostgreSQL, XA, schema created by Flyway (EE 11, Hibernate 7.4)" \
   $IT -Ddb=postgres -Dit.schema=flyway
 pass "PostgreSQL without XA, schema created by Liquibase (EE 10, Hibernate 6.6)" \
