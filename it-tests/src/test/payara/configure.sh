@@ -61,7 +61,7 @@ create-system-properties outbox.it.http.port=$http_port
 set-hazelcast-configuration --enabled=false --dynamic=false
 create-jdbc-connection-pool $pool_options --property serverName=${PG_HOST:-127.0.0.1}:portNumber=${PG_PORT:-5432}:databaseName=${PG_DATABASE:-outbox_it}:user=outbox:password=outbox outboxPool
 create-jdbc-resource --connectionpoolid outboxPool jdbc/outboxDS
-create-resource-adapter-config --property ConnectionParameters=host\\=127.0.0.1;port\\=${ARTEMIS_PORT:-61627}:UserName=outbox:Password=outbox:UseAutoRecovery=false outbox-artemis-rar
+create-resource-adapter-config --property ConnectionParameters=host\\\\=127.0.0.1;port\\\\=${ARTEMIS_PORT:-61627}:UserName=outbox:Password=outbox:UseAutoRecovery=false outbox-artemis-rar
 deploy --type rar --name outbox-artemis-rar $rar
 create-connector-connection-pool --raname outbox-artemis-rar --connectiondefinition org.apache.activemq.artemis.ra.ActiveMQRAConnectionFactory --transactionsupport XATransaction --property AllowLocalTransactions=true:ReconnectAttempts=0:CallTimeout=5000 outboxConnectionPool
 create-connector-resource --poolname outboxConnectionPool jms/outboxConnectionFactory
@@ -70,10 +70,12 @@ create-connector-resource --poolname foreverConnectionPool jms/foreverConnection
 CMDS
 
 "$asadmin" start-domain "$domain" >/dev/null
+# multimode goes on after a command that failed, and succeeds: its output tells
 status=0
-"$asadmin" --port "$admin_port" multimode --file "$commands" || status=$?
+out=$("$asadmin" --port "$admin_port" multimode --file "$commands" 2>&1) || status=$?
 "$asadmin" stop-domain "$domain" >/dev/null
-if [ "$status" != 0 ]; then
+if [ "$status" != 0 ] || grep -q "failed" <<<"$out"; then
+  echo "$out" >&2
   echo "[payara] the configuration of the pass failed (commands: $commands)" >&2
   exit 1
 fi
