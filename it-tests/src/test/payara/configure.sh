@@ -50,6 +50,9 @@ case "$db" in
   *) echo "[payara] no datasource for database $db" >&2; exit 1 ;;
 esac
 
+# The broker login is on the connector connection pools as well: Payara signs outbound connections on with the
+# pool's UserName and Password (its default principal), not with the adapter's (the test broker has no security;
+# the example's broker has). In a multimode file a backslash escapes too: \\= reaches asadmin as \=.
 commands=$(mktemp)
 cat > "$commands" <<CMDS
 delete-jvm-options -Xmx512m
@@ -63,9 +66,9 @@ create-jdbc-connection-pool $pool_options --property serverName=${PG_HOST:-127.0
 create-jdbc-resource --connectionpoolid outboxPool jdbc/outboxDS
 create-resource-adapter-config --property ConnectionParameters=host\\\\=127.0.0.1;port\\\\=${ARTEMIS_PORT:-61627}:UserName=outbox:Password=outbox:UseAutoRecovery=false outbox-artemis-rar
 deploy --type rar --name outbox-artemis-rar $rar
-create-connector-connection-pool --raname outbox-artemis-rar --connectiondefinition org.apache.activemq.artemis.ra.ActiveMQRAConnectionFactory --transactionsupport XATransaction --property AllowLocalTransactions=true:ReconnectAttempts=0:CallTimeout=5000 outboxConnectionPool
+create-connector-connection-pool --raname outbox-artemis-rar --connectiondefinition org.apache.activemq.artemis.ra.ActiveMQRAConnectionFactory --transactionsupport XATransaction --property AllowLocalTransactions=true:ReconnectAttempts=0:CallTimeout=5000:UserName=outbox:Password=outbox outboxConnectionPool
 create-connector-resource --poolname outboxConnectionPool jms/outboxConnectionFactory
-create-connector-connection-pool --raname outbox-artemis-rar --connectiondefinition org.apache.activemq.artemis.ra.ActiveMQRAConnectionFactory --transactionsupport XATransaction --property AllowLocalTransactions=true:ReconnectAttempts=-1:InitialConnectAttempts=-1 foreverConnectionPool
+create-connector-connection-pool --raname outbox-artemis-rar --connectiondefinition org.apache.activemq.artemis.ra.ActiveMQRAConnectionFactory --transactionsupport XATransaction --property AllowLocalTransactions=true:ReconnectAttempts=-1:InitialConnectAttempts=-1:UserName=outbox:Password=outbox foreverConnectionPool
 create-connector-resource --poolname foreverConnectionPool jms/foreverConnectionFactory
 CMDS
 
