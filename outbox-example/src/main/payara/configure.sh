@@ -28,8 +28,11 @@ commands=$(mktemp)
 # in a multimode file a backslash escapes too: \\= and \\: reach asadmin as \= and \:
 # The broker login goes on the connector connection pool too: Payara signs outbound connections on with the
 # pool's UserName and Password (its default principal), not with the adapter's, which serve the message-driven beans.
+# OpenTelemetry stays off: the example's otel.* settings serve outbox-ops, which this WAR leaves out on Payara, and
+# Payara has no logging exporter.
 cat > "$commands" <<CMDS
 create-jvm-options -Dhibernate.transaction.jta.platform=org.hibernate.engine.transaction.jta.platform.internal.SunOneJtaPlatform
+create-jvm-options -Dotel.sdk.disabled=true
 set-hazelcast-configuration --enabled=false --dynamic=false
 create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.XADataSource --property URL=jdbc\\\\:h2\\\\:\${com.sun.aas.instanceRoot}/data/example:user=sa:password=sa examplePool
 create-jdbc-resource --connectionpoolid examplePool jdbc/exampleDS
