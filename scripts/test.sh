@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The test command: the release build (twice, for reproducibility), unit tests, then the integration suite once per pass of the matrix (five on Open Liberty,
-# two on WildFly), then the fault suite's small run on Open Liberty (scenarios in FAULTS_CI_ONLY, default
+# The test command: the release build (twice, for reproducibility) and the API check, unit tests, the README's
+# quick start as written, the integration suite once per pass of the matrix (five on Open Liberty, two on
+# WildFly, one on Payara), then the fault suite's small run on Open Liberty (scenarios in FAULTS_CI_ONLY, default
 # s3,s4,s5) and on WildFly (FAULTS_CI_ONLY_WILDFLY, default s1,s3).
 # Needs: Java 17+, Maven 3.8+, PostgreSQL on 127.0.0.1:5432 and MariaDB on 127.0.0.1:3306 (started
 # and prepared here if needed), Debian's chromium and chromium-driver for the console test, and for the
@@ -46,6 +47,12 @@ pass "WildFly: PostgreSQL, XA, relaying to WildFly's embedded Artemis (EE 10, Hi
   $IT -Dit.server=wildfly -Ddb=postgres -Dit.broker=embedded "$WILDFLY_TEST_BROKER_ONLY"
 pass "WildFly: PostgreSQL without XA, relaying to the test broker through a remote pooled connection factory" \
   $IT -Dit.server=wildfly -Ddb=postgres-nonxa -Dit.xa=false -Dit.broker=remote
+# Payara Server 6 (EE 10, Hibernate 6.6 in the domain's lib): a domain made and configured by the build
+# (it-tests/src/test/payara), the test broker through outbox-artemis-rar. The core suites only, to keep CI short
+# (the outbox-ops suites and EarPackagingIT do not deploy on Payara yet: docs/servers.md#payara).
+PAYARA_SUITES='-Dit.test=CaptureAndRelayIT,OrderingIT,InboxIT,TransactionModesIT,BrokerOutageIT,RelayFailuresIT,SchemaCheckIT,ImmediateDispatchIT'
+pass "Payara 6: PostgreSQL, XA, relaying to the test broker through our resource adapter (EE 10, Hibernate 6.6), core suites" \
+  $IT -Dit.server=payara -Ddb=postgres "$PAYARA_SUITES"
 # the fault suite's small run (docs/reliability.md), on a PostgreSQL cluster and a broker of its own
 FAULTS_CI_ONLY=${FAULTS_CI_ONLY:-s3,s4,s5}
 pass "fault suite, CI size, Open Liberty: $FAULTS_CI_ONLY in both relay modes" \

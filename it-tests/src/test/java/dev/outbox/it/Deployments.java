@@ -27,7 +27,14 @@ public final class Deployments {
     private Deployments() {}
 
     /**
-     * @return whether this pass runs on WildFly (else Open Liberty)
+     * @return whether this pass runs on Payara Server
+     */
+    public static boolean payara() {
+        return "payara".equals(System.getProperty("outbox.it.server", "liberty"));
+    }
+
+    /**
+     * @return whether this pass runs on WildFly (else Open Liberty or Payara)
      */
     public static boolean wildFly() {
         return "wildfly".equals(System.getProperty("outbox.it.server", "liberty"));
@@ -35,9 +42,10 @@ public final class Deployments {
 
     /**
      * Binds the application's message-driven beans to their queues the way each server does, with
-     * both descriptors in one archive as an application for both would carry them: Open Liberty
-     * reads {@code ibm-ejb-jar-bnd.xml} (activation specs in its server.xml), WildFly reads {@code
-     * jboss-ejb3.xml} (each queue's JNDI entry); each ignores the other's.
+     * every server's descriptor in one archive as an application for all would carry them: Open
+     * Liberty reads {@code ibm-ejb-jar-bnd.xml} (activation specs in its server.xml), WildFly reads
+     * {@code jboss-ejb3.xml} (each queue's JNDI entry), Payara reads {@code glassfish-ejb-jar.xml}
+     * (the resource adapter and the queue's name); each ignores the others'.
      *
      * @param war the application
      * @param dir the resource folder holding both descriptors
@@ -45,7 +53,8 @@ public final class Deployments {
      */
     public static WebArchive withMessageDrivenBeans(WebArchive war, String dir) {
         return war.addAsWebInfResource(dir + "/ibm-ejb-jar-bnd.xml", "ibm-ejb-jar-bnd.xml")
-                .addAsWebInfResource(dir + "/jboss-ejb3.xml", "jboss-ejb3.xml");
+                .addAsWebInfResource(dir + "/jboss-ejb3.xml", "jboss-ejb3.xml")
+                .addAsWebInfResource(dir + "/glassfish-ejb-jar.xml", "glassfish-ejb-jar.xml");
     }
 
     /**

@@ -49,8 +49,12 @@ public class Probe {
     }
 
     /**
+     * Transactional itself: Payara's {@code @Transactional} interceptor does not apply to {@link
+     * #records} when this bean calls it (a TransactionRequiredException from em.detach).
+     *
      * @return whether the records of these keys exist and are all DISPATCHED
      */
+    @Transactional
     public boolean allDispatched(String aggregateIdPrefix) {
         List<OutboxRecordEntity> found = records(aggregateIdPrefix);
         return !found.isEmpty()

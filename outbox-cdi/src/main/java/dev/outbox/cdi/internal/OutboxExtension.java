@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -17,6 +18,18 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class OutboxExtension implements Extension {
 
     private volatile OutboxSettings settings;
+    private volatile boolean storeSeen;
+
+    /**
+     * Notes a record store among the application's beans. The bean manager given to an extension
+     * does not see every bean archive on every server: on Payara, the extension's (the outbox-cdi
+     * jar's) does not see the beans of the outbox-jpa jar beside it in WEB-INF/lib.
+     */
+    void seen(@Observes ProcessBean<?> bean) {
+        if (!storeSeen && bean.getBean().getTypes().contains(RecordStore.class)) {
+            storeSeen = true;
+        }
+    }
 
     void validate(
             @Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) AfterDeploymentValidation adv,
@@ -26,7 +39,7 @@ public class OutboxExtension implements Extension {
         for (String problem : result.problems()) {
             adv.addDeploymentProblem(new ConfigurationException(problem));
         }
-        if (beans.getBeans(RecordStore.class).isEmpty()) {
+        if (!storeSeen && beans.getBeans(RecordStore.class).isEmpty()) {
             adv.addDeploymentProblem(new ConfigurationException(Msg.CONFIG_NO_STORE.format()));
         }
         settings = result.settings();
