@@ -69,6 +69,10 @@ public class TestBroker implements LauncherSessionListener {
             config.addAddressSetting(
                     "it.inbox.#",
                     new AddressSettings().setRedeliveryDelay(100).setMaxDeliveryAttempts(200));
+            // the order check never rolls back but to refuse a message: give up on it soon
+            config.addAddressSetting(
+                    "it.inbox.check",
+                    new AddressSettings().setRedeliveryDelay(100).setMaxDeliveryAttempts(5));
             config.registerBrokerPlugin(LEDGER);
             broker = new EmbeddedActiveMQ().setConfiguration(config);
             broker.start();

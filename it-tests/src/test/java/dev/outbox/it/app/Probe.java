@@ -183,6 +183,24 @@ public class Probe {
     }
 
     /**
+     * Sends a text message with string properties and no JMS message id (a producer that disables
+     * message ids).
+     */
+    public void sendWithoutMessageId(String queue, Map<String, String> properties, String text)
+            throws JMSException {
+        try (Connection c = cf().createConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            jakarta.jms.TextMessage m = s.createTextMessage(text);
+            for (Map.Entry<String, String> p : properties.entrySet()) {
+                m.setStringProperty(p.getKey(), p.getValue());
+            }
+            jakarta.jms.MessageProducer producer = s.createProducer(s.createQueue(queue));
+            producer.setDisableMessageID(true);
+            producer.send(m);
+        }
+    }
+
+    /**
      * @return how many messages wait on the queue
      */
     public int depth(String queue) throws JMSException {

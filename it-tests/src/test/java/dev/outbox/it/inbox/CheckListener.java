@@ -22,6 +22,7 @@ public class CheckListener implements MessageListener {
     @PersistenceContext EntityManager em;
 
     @Override
+    @Observed
     @Deduplicated(consumer = "it-check", ordering = Deduplicated.Ordering.CHECK)
     public void onMessage(Message message) {
         try {

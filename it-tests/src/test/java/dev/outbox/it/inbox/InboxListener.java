@@ -22,6 +22,7 @@ public class InboxListener implements MessageListener {
     @PersistenceContext EntityManager em;
 
     @Override
+    @Observed
     @Deduplicated(consumer = "it-inbox", ordering = Deduplicated.Ordering.NONE)
     public void onMessage(Message message) {
         try {

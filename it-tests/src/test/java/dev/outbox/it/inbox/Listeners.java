@@ -19,6 +19,9 @@ final class Listeners {
 
     static void handle(String consumer, Message m, EntityManager em) throws JMSException {
         String id = m.getStringProperty("outboxRecordId");
+        if (id == null) {
+            id = m.getStringProperty("testId");
+        }
         String mode = m.getStringProperty("mode");
         if ("fail-once".equals(mode) && FAILED_ONCE.add(id)) {
             throw new IllegalStateException("first delivery of " + id + " fails on purpose");

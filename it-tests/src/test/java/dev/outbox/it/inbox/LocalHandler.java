@@ -19,12 +19,14 @@ public class LocalHandler {
     @PersistenceContext EntityManager em;
 
     @Transactional
+    @Observed
     @Deduplicated(consumer = "it-local")
     public void handle(Message message) throws JMSException {
         Listeners.handle("it-local", message, em);
     }
 
     @Transactional
+    @Observed
     @Deduplicated(consumer = "it-local-strict", ordering = Deduplicated.Ordering.STRICT)
     public void handleStrict(Message message) throws JMSException {
         Listeners.handle("it-local-strict", message, em);

@@ -22,6 +22,7 @@ public class StrictListener implements MessageListener {
     @PersistenceContext EntityManager em;
 
     @Override
+    @Observed
     @Deduplicated(consumer = "it-strict", ordering = Deduplicated.Ordering.STRICT)
     public void onMessage(Message message) {
         try {

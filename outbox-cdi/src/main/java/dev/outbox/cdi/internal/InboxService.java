@@ -2,7 +2,9 @@ package dev.outbox.cdi.internal;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +31,12 @@ public class InboxService implements Inbox {
         /** Older than the last processed message of its key: acknowledge and skip. */
         OLDER,
         /** After a gap, under the strict check: roll back so that it comes again later. */
-        WAIT
+        WAIT,
+        /**
+         * Not trusted (no id, or a sequence implausibly far ahead): roll back, so that the broker
+         * moves it to its dead-letter address after its delivery attempts.
+         */
+        REFUSE
     }
 
     /**
@@ -55,7 +62,8 @@ public class InboxService implements Inbox {
     private final AtomicBoolean used = new AtomicBoolean();
     private static final int REPORTED_GAPS = 10_000;
     private final java.util.Set<String> reportedGaps = new java.util.HashSet<>();
-    private TransactionSynchronizationRegistry transactions;
+    private final java.util.Set<String> warnedWithoutId = ConcurrentHashMap.newKeySet();
+    TransactionSynchronizationRegistry transactions;
 
     @PostConstruct
     void init() {
@@ -77,15 +85,18 @@ public class InboxService implements Inbox {
      * transaction) unless it is a duplicate.
      *
      * @param consumer the consumer name
-     * @param messageId the message id
+     * @param messageId the message id; {@code null} when the message has none
      * @param position the message's place in its key, or {@code null} when it has none
      * @param ordering the consumer's order check
      * @return what to do
      */
     public Admission admit(
             String consumer, String messageId, Position position, Ordering ordering) {
+        if (messageId == null) {
+            return withoutId(consumer);
+        }
         if (!markProcessed(consumer, messageId)) {
-            Msg.INBOX_DUPLICATE.logAt(java.util.logging.Level.FINE, consumer, messageId);
+            Msg.INBOX_DUPLICATE.logAt(Level.FINE, consumer, messageId);
             return Admission.DUPLICATE;
         }
         Ordering check = ordering == Ordering.CONFIGURED ? configuredOrdering() : ordering;
@@ -96,15 +107,27 @@ public class InboxService implements Inbox {
                 store.lockLastSequence(consumer, position.aggregateType(), position.aggregateId());
         long seq = position.sequence();
         if (seq <= last) {
-            Msg.INBOX_OLDER.logAt(
-                    java.util.logging.Level.FINE,
+            Msg.INBOX_OLDER.log(
                     consumer,
                     messageId,
                     position.aggregateType(),
                     position.aggregateId(),
                     seq,
-                    last);
+                    last,
+                    last - seq);
             return Admission.OLDER;
+        }
+        if (seq - last > settings.inboxMaxSequenceJump()) {
+            Msg.INBOX_IMPLAUSIBLE_SEQUENCE.log(
+                    consumer,
+                    messageId,
+                    position.aggregateType(),
+                    position.aggregateId(),
+                    seq,
+                    seq - last,
+                    last,
+                    settings.inboxMaxSequenceJump());
+            return Admission.REFUSE;
         }
         if (seq > last + 1) {
             boolean strict = check == Ordering.STRICT;
@@ -129,6 +152,18 @@ public class InboxService implements Inbox {
         store.saveLastSequence(
                 consumer, position.aggregateType(), position.aggregateId(), seq, clock.instant());
         return Admission.PROCESS;
+    }
+
+    /** A message with no id cannot be deduplicated: refused, or processed as configured. */
+    private Admission withoutId(String consumer) {
+        boolean reject = settings.inboxRejectMissingId();
+        if (warnedWithoutId.add(consumer)) {
+            Msg.INBOX_NO_ID.log(
+                    consumer,
+                    reject ? "rolled back" : "processed without the inbox",
+                    reject ? "reject" : "process-undeduplicated");
+        }
+        return reject ? Admission.REFUSE : Admission.PROCESS;
     }
 
     /**

@@ -192,8 +192,10 @@ public enum Msg {
     INBOX_DUPLICATE(401, 'I', "Consumer %s skipped message %s: already processed"),
     INBOX_OLDER(
             402,
-            'I',
-            "Consumer %s skipped message %s (%s/%s #%d): it already processed #%d of that key"),
+            'W',
+            "Consumer %s skipped message %s (%s/%s #%d): it already processed #%d of that key, %d"
+                    + " later. A record retried after it was skipped, or a message not sent by the"
+                    + " relay"),
     INBOX_GAP(
             403,
             'W',
@@ -210,6 +212,23 @@ public enum Msg {
             'E',
             "@Deduplicated on %s needs a jakarta.jms.Message parameter to find the message id"),
     INBOX_PURGED(407, 'I', "Purged %d inbox rows older than %s"),
+    INBOX_IMPLAUSIBLE_SEQUENCE(
+            409,
+            'W',
+            "Consumer %s refused message %s (%s/%s #%d): it is %d ahead of #%d, the last processed"
+                    + " of that key, beyond outbox.inbox.max-sequence-jump=%d. Rolled back: the"
+                    + " broker redelivers it, then moves it to its dead-letter address. Only the"
+                    + " relay should send to outbox queues"),
+    INBOX_NO_ID(
+            410,
+            'W',
+            "Consumer %s received a message with neither outboxRecordId nor a JMS message id: %s"
+                    + " (outbox.inbox.missing-id=%s). Said once per consumer"),
+    INBOX_REFUSED(
+            411,
+            'W',
+            "Consumer %s refused message %s: rolled back, see the warning before (OUTBOX0409W or"
+                    + " OUTBOX0410W)"),
     INBOX_HELD(
             408,
             'W',

@@ -43,6 +43,8 @@ public final class OutboxSettings {
     private final int purgeBatchSize;
     private final String inboxOrdering;
     private final Duration inboxRetention;
+    private final long inboxMaxSequenceJump;
+    private final boolean inboxRejectMissingId;
     private final int payloadMaxSize;
     private final Optional<String> defaultDestination;
     private final Map<String, String> routes;
@@ -124,6 +126,16 @@ public final class OutboxSettings {
                 r.read(
                         Property.INBOX_RETENTION,
                         t -> Parsers.duration(t, Duration.ofSeconds(1), Duration.ofDays(3650)));
+        inboxMaxSequenceJump =
+                r.read(Property.INBOX_MAX_SEQUENCE_JUMP, t -> Parsers.number(t, 1, Long.MAX_VALUE));
+        inboxRejectMissingId =
+                r.read(
+                                Property.INBOX_MISSING_ID,
+                                t -> Parsers.oneOf(t, "reject", "process-undeduplicated"))
+                        .equals("reject");
+        if (!holdFailedHeads && !inboxOrdering.equals("none")) {
+            r.problem(skipWithOrderCheck(inboxOrdering));
+        }
         payloadMaxSize =
                 r.read(Property.PAYLOAD_MAX_SIZE, t -> Parsers.size(t, 1, 64 * 1024 * 1024));
         defaultDestination = r.optional(Property.DESTINATION_DEFAULT, Parsers::name);
@@ -291,6 +303,38 @@ public final class OutboxSettings {
      */
     public String inboxOrdering() {
         return inboxOrdering;
+    }
+
+    /**
+     * @param ordering the order check of inbox consumers, {@code check} or {@code strict}
+     * @return why {@code outbox.ordering.failed-head=skip} cannot go with it
+     */
+    public static String skipWithOrderCheck(String ordering) {
+        return Msg.CONFIG_INVALID.format(
+                "skip",
+                Property.ORDERING_FAILED_HEAD.key(),
+                "it cannot go with the inbox's order check ("
+                        + ordering
+                        + "): a skipped record that an operator retries later arrives after the"
+                        + " records of its key that followed it, and the check drops it as older"
+                        + " (check) or the records after it wait for it (strict). Use"
+                        + " failed-head=hold, or "
+                        + Property.INBOX_ORDERING.key()
+                        + "=none");
+    }
+
+    /**
+     * @return the largest step forward of a key's sequence the inbox trusts
+     */
+    public long inboxMaxSequenceJump() {
+        return inboxMaxSequenceJump;
+    }
+
+    /**
+     * @return whether a message without an id is rejected (else processed without the inbox)
+     */
+    public boolean inboxRejectMissingId() {
+        return inboxRejectMissingId;
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.outbox.cdi.internal;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,9 +10,6 @@ import java.util.regex.Pattern;
  * what a valid value looks like.
  */
 final class Parsers {
-
-    private static final Pattern SIMPLE_DURATION =
-            Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern SIZE =
             Pattern.compile("(\\d+)\\s*(b|kb|mb)?", Pattern.CASE_INSENSITIVE);
@@ -91,42 +87,20 @@ final class Parsers {
         return value;
     }
 
-    /**
-     * Reads {@code 500ms}, {@code 2s}, {@code 1.5m}, {@code 1h}, {@code 7d} or ISO-8601 such as
-     * {@code PT0.5S}.
-     */
+    /** Reads a duration in the one grammar of {@link Durations#parse}. */
     static Duration duration(String text, Duration min, Duration max) {
-        String expected =
-                "expected a duration from "
-                        + Durations.format(min)
-                        + " to "
-                        + Durations.format(max)
-                        + " such as 500ms, 2s, 5m, 1h, 7d or PT0.5S";
-        String t = text.trim();
-        Duration value;
-        Matcher m = SIMPLE_DURATION.matcher(t);
-        if (m.matches()) {
-            double amount = Double.parseDouble(m.group(1));
-            double millis =
-                    switch (m.group(2).toLowerCase(Locale.ROOT)) {
-                        case "ms" -> amount;
-                        case "s" -> amount * 1_000;
-                        case "m" -> amount * 60_000;
-                        case "h" -> amount * 3_600_000;
-                        default -> amount * 86_400_000;
-                    };
-            if (millis > Long.MAX_VALUE / 2) {
-                throw new IllegalArgumentException(expected);
-            }
-            value = Duration.ofMillis(Math.round(millis));
-        } else {
-            try {
-                value = Duration.parse(t);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(expected);
-            }
+        return Durations.parse(text, min, max);
+    }
+
+    static long number(String text, long min, long max) {
+        String expected = "expected a whole number from " + min + " to " + max;
+        long value;
+        try {
+            value = Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(expected);
         }
-        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+        if (value < min || value > max) {
             throw new IllegalArgumentException(expected);
         }
         return value;

@@ -62,7 +62,8 @@ public enum Property {
             "outbox.ordering.failed-head",
             "hold",
             "What a `FAILED` or `QUARANTINED` record does to later records of its key: "
-                    + "`hold` them, or `skip` it."),
+                    + "`hold` them, or `skip` it (not with `outbox.inbox.ordering` `check` or "
+                    + "`strict`: a retried record would be dropped as older)."),
     RETENTION(
             "outbox.retention",
             "0s",
@@ -77,6 +78,19 @@ public enum Property {
             "Per-key order check of `@Deduplicated` consumers: `none`, `check` (skip older "
                     + "messages, report gaps) or `strict` (also roll back a message after a gap for "
                     + "redelivery)."),
+    INBOX_MAX_SEQUENCE_JUMP(
+            "outbox.inbox.max-sequence-jump",
+            "1000000",
+            "Largest step forward of a key's `outboxSequence` the inbox's order check trusts; a "
+                    + "message further ahead is refused and rolled back (`OUTBOX0409W`), so that a "
+                    + "stray message cannot silence its key. 1 to 9223372036854775807."),
+    INBOX_MISSING_ID(
+            "outbox.inbox.missing-id",
+            "reject",
+            "What a `@Deduplicated` consumer does with a message that has neither "
+                    + "`outboxRecordId` nor a JMS message id: `reject` it (rolled back, "
+                    + "`OUTBOX0410W`) or `process-undeduplicated` (run the consumer without the "
+                    + "inbox)."),
     INBOX_RETENTION(
             "outbox.inbox.retention",
             "7d",

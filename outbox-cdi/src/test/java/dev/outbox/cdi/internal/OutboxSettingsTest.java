@@ -189,6 +189,52 @@ class OutboxSettingsTest {
         }
     }
 
+    @Test
+    void skippingFailedHeadsCannotGoWithTheInboxOrderCheck() {
+        for (String ordering : List.of("check", "strict")) {
+            List<String> problems =
+                    read(Map.of(
+                                    "outbox.ordering.failed-head",
+                                    "skip",
+                                    "outbox.inbox.ordering",
+                                    ordering))
+                            .problems();
+            assertEquals(1, problems.size(), problems.toString());
+            assertContains(
+                    problems,
+                    "Invalid value 'skip' for outbox.ordering.failed-head: it cannot go with the"
+                            + " inbox's order check ("
+                            + ordering
+                            + ")");
+        }
+        assertEquals(
+                List.of(),
+                read(Map.of("outbox.ordering.failed-head", "skip", "outbox.inbox.ordering", "none"))
+                        .problems());
+    }
+
+    @Test
+    void inboxTrustBoundsAreRead() {
+        OutboxSettings s = read(Map.of()).settings();
+        assertEquals(1_000_000, s.inboxMaxSequenceJump());
+        assertTrue(s.inboxRejectMissingId());
+        s =
+                read(Map.of(
+                                "outbox.inbox.max-sequence-jump", "5",
+                                "outbox.inbox.missing-id", "process-undeduplicated"))
+                        .orThrow();
+        assertEquals(5, s.inboxMaxSequenceJump());
+        assertFalse(s.inboxRejectMissingId());
+        List<String> problems =
+                read(Map.of(
+                                "outbox.inbox.max-sequence-jump", "0",
+                                "outbox.inbox.missing-id", "ignore"))
+                        .problems();
+        assertEquals(2, problems.size(), problems.toString());
+        assertContains(problems, "Invalid value '0' for outbox.inbox.max-sequence-jump");
+        assertContains(problems, "Invalid value 'ignore' for outbox.inbox.missing-id");
+    }
+
     private static void assertContains(List<String> all, String part) {
         assertTrue(all.stream().anyMatch(p -> p.contains(part)), () -> part + " not in " + all);
     }

@@ -41,13 +41,12 @@ public class InboxInterceptor {
         if (message == null) {
             throw new OutboxException(Msg.INBOX_NO_MESSAGE.format(ctx.getMethod()));
         }
-        Admission admission =
-                inbox.admit(
-                        call.consumer(), messageId(message), position(message), call.ordering());
+        String id = messageId(message);
+        Admission admission = inbox.admit(call.consumer(), id, position(message), call.ordering());
         return switch (admission) {
             case PROCESS -> ctx.proceed();
             case DUPLICATE, OLDER -> null;
-            case WAIT -> {
+            case WAIT, REFUSE -> {
                 Transactions.registry().setRollbackOnly();
                 if (deliveredInThisTransaction(ctx)) {
                     // a message-driven bean's own transaction: its rollback redelivers the message
@@ -56,7 +55,9 @@ public class InboxInterceptor {
                 // elsewhere the message may have been received outside this transaction (the
                 // pattern without XA): only an exception keeps it from being acknowledged
                 throw new RedeliveryRequiredException(
-                        Msg.INBOX_HELD.format(call.consumer(), messageId(message)));
+                        admission == Admission.WAIT
+                                ? Msg.INBOX_HELD.format(call.consumer(), id)
+                                : Msg.INBOX_REFUSED.format(call.consumer(), id));
             }
         };
     }

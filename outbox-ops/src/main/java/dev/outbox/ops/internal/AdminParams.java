@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 import dev.outbox.admin.RecordQuery;
 import dev.outbox.admin.RecordStatus;
+import dev.outbox.cdi.internal.Durations;
 import dev.outbox.cdi.internal.Msg;
 import dev.outbox.ops.internal.Views.ErrorView;
 
@@ -165,9 +166,12 @@ final class AdminParams {
                         "limit", LogText.of(text), "expected a number from 1 to " + PAGE_CAP));
     }
 
+    /** The longest age a filter may name: a century. */
+    private static final Duration MAX_AGE = Duration.ofDays(36_500);
+
     static Duration duration(String name, String text) {
         try {
-            return QueryDurations.parse(text);
+            return Durations.parse(text, Duration.ZERO, MAX_AGE);
         } catch (IllegalArgumentException e) {
             throw fail(
                     Response.Status.BAD_REQUEST,
