@@ -3,6 +3,9 @@ package dev.outbox.it;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.Message;
+
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -11,6 +14,8 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.outbox.inbox.Deduplicated;
 
 /** Invalid configuration fails the deployment, with every problem named in the server log. */
 @ExtendWith(ArquillianExtension.class)
@@ -31,7 +36,41 @@ class InvalidConfigurationIT {
                 """);
     }
 
+    /** A consumer whose order check a skipped head would defeat. */
+    @ApplicationScoped
+    public static class CheckedConsumer {
+        @Deduplicated(consumer = "checked", ordering = Deduplicated.Ordering.CHECK)
+        public void onMessage(Message message) {}
+    }
+
+    @Deployment(name = "skip-with-check", managed = false)
+    static WebArchive skipWithCheck() {
+        return Deployments.app("skip-with-check", "outbox.ordering.failed-head=skip\n")
+                .addClass(CheckedConsumer.class);
+    }
+
     @ArquillianResource Deployer deployer;
+
+    @Test
+    @RunAsClient
+    void skippingFailedHeadsFailsTheDeploymentOfAConsumerWithTheOrderCheck() throws Exception {
+        long mark = ServerLog.size();
+        try {
+            assertThrows(Exception.class, () -> deployer.deploy("skip-with-check"));
+        } finally {
+            try {
+                deployer.undeploy("skip-with-check");
+            } catch (Exception ignored) {
+                // it never started
+            }
+        }
+        String expected =
+                "OUTBOX0001E: Invalid value 'skip' for outbox.ordering.failed-head: it cannot go"
+                        + " with the inbox's order check (check of @Deduplicated on "
+                        + CheckedConsumer.class.getName()
+                        + ".onMessage)";
+        assertContains(ServerLog.awaitSince(mark, expected), expected);
+    }
 
     @Test
     @RunAsClient
