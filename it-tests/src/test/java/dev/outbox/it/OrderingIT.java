@@ -1,6 +1,7 @@
 package dev.outbox.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -8,7 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -51,14 +55,17 @@ class OrderingIT {
     @Test
     void aSecondWriterOfAKeyWaitsForTheFirstToCommit() throws Exception {
         String key = unique("writers");
-        Future<?> first = executor.submit(() -> events.fireAndHold(new Note(key, "first"), 1500));
-        Await.sleep(300);
-        long start = System.nanoTime();
+        CountDownLatch fired = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> first =
+                executor.submit(() -> events.fireAndHold(new Note(key, "first"), fired, release));
+        assertTrue(fired.await(20, TimeUnit.SECONDS), "the first writer fired");
         Future<?> second = executor.submit(() -> events.fire(new Note(key, "second")));
-        second.get();
-        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
-        first.get();
-        assertTrue(waitedMillis >= 800, "the second writer did not wait: " + waitedMillis + " ms");
+        // the second writer is blocked on the key's row while the first holds it
+        assertThrows(TimeoutException.class, () -> second.get(1, TimeUnit.SECONDS));
+        release.countDown();
+        first.get(20, TimeUnit.SECONDS);
+        second.get(20, TimeUnit.SECONDS);
 
         List<Received> got = probe.receiveAll(QUEUE, key, 2, 15_000);
         assertEquals(2, got.size());

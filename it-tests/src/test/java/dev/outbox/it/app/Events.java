@@ -1,6 +1,8 @@
 package dev.outbox.it.app;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -29,12 +31,18 @@ public class Events {
         toFire.forEach(events::fire);
     }
 
-    /** Fires the event, then keeps the transaction open for a while before committing. */
+    /**
+     * Fires the event, says so, then keeps the transaction open until released (at most 30 s)
+     * before committing.
+     */
     @Transactional
-    public void fireAndHold(OutboxEvent event, long holdMillis) {
+    public void fireAndHold(OutboxEvent event, CountDownLatch fired, CountDownLatch release) {
         events.fire(event);
+        fired.countDown();
         try {
-            Thread.sleep(holdMillis);
+            if (!release.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
