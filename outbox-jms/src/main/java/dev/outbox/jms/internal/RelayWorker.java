@@ -8,11 +8,15 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import dev.outbox.admin.OutboxRecord;
 import dev.outbox.admin.RecordStatus;
@@ -34,6 +38,7 @@ public class RelayWorker {
     @EJB LocalSender localSender;
     @Inject OutboxSettings settings;
     @Inject Counters counters;
+    @Resource TransactionSynchronizationRegistry transactions;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -76,10 +81,29 @@ public class RelayWorker {
         } catch (RuntimeException e) {
             throw Failures.relay("cannot mark sent records in the database", e);
         }
-        for (OutboxRecord r : batch) {
-            counters.countDispatched(Duration.between(r.writtenAt(), sent));
-        }
+        countOnCommit(batch, sent);
         return claimed.size();
+    }
+
+    /**
+     * Counts the batch as dispatched once its transaction has committed: a batch whose commit fails
+     * is sent again, and would be counted twice.
+     */
+    private void countOnCommit(List<OutboxRecord> batch, Instant sent) {
+        List<Duration> latencies =
+                batch.stream().map(r -> Duration.between(r.writtenAt(), sent)).toList();
+        transactions.registerInterposedSynchronization(
+                new Synchronization() {
+                    @Override
+                    public void beforeCompletion() {}
+
+                    @Override
+                    public void afterCompletion(int status) {
+                        if (status == Status.STATUS_COMMITTED) {
+                            latencies.forEach(counters::countDispatched);
+                        }
+                    }
+                });
     }
 
     /**
