@@ -75,7 +75,7 @@ public class Relay {
         }
         RelayChecks.atStart(settings, store);
         ManagedExecutorService executor = settings.immediate() ? lookupExecutor() : null;
-        Batches batches = new Batches(worker, settings.batchSize());
+        Batches batches = Batches.of(worker, settings);
         DrainLoop.Work work =
                 new DrainLoop.Work() {
                     @Override

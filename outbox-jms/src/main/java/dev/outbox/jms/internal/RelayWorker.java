@@ -44,8 +44,8 @@ public class RelayWorker {
 
     /**
      * @param limit the most records to claim
-     * @param trim picks the records to send of those claimed (a prefix, in order); the others stay
-     *     pending, untouched
+     * @param trim picks the records to send of those claimed, in order (none: nothing is sent); the
+     *     others stay pending, untouched
      * @param sending receives the records sent, so that the caller knows them even when the
      *     transaction fails to commit
      * @return the number of records claimed
@@ -66,6 +66,9 @@ public class RelayWorker {
             return 0;
         }
         List<OutboxRecord> batch = trim.apply(claimed);
+        if (batch.isEmpty()) {
+            return claimed.size();
+        }
         sending.addAll(batch);
         if (settings.xa()) {
             dispatcher.sendEnlisted(batch);

@@ -21,9 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,25 +38,11 @@ class DrainLoopTest {
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T12:00:00Z"));
     private final FakeWork work = new FakeWork();
-    private final List<String> logged = new CopyOnWriteArrayList<>();
-    private final Handler handler =
-            new Handler() {
-                @Override
-                public void publish(LogRecord r) {
-                    logged.add(r.getMessage());
-                }
-
-                @Override
-                public void flush() {}
-
-                @Override
-                public void close() {}
-            };
+    private final LogCapture logged = new LogCapture();
     private DrainLoop loop;
 
     @BeforeEach
     void setUp() {
-        Logger.getLogger("dev.outbox").addHandler(handler);
         loop =
                 new DrainLoop(
                         work,
@@ -76,7 +59,7 @@ class DrainLoopTest {
 
     @AfterEach
     void tearDown() throws InterruptedException {
-        Logger.getLogger("dev.outbox").removeHandler(handler);
+        logged.close();
         work.releaseAll();
         loop.stop(WAIT);
         pool.shutdownNow();
@@ -239,7 +222,7 @@ class DrainLoopTest {
     }
 
     private boolean logged(String id) {
-        return logged.stream().anyMatch(m -> m.startsWith(id));
+        return logged.count(id) > 0;
     }
 
     /** Holds one batch until released. */
