@@ -21,57 +21,20 @@ import dev.outbox.cdi.internal.Msg;
  * until nothing is wanted, while every other caller returns at once. So drains, purges, sweeps and
  * the pause state ({@link RelayPause}, not thread-safe) are used by one thread at a time; a kick
  * that arrives while a drain runs makes the runner drain once more (many kicks, one more drain),
- * and none is lost. {@link #stop()} refuses new work, ends the runner after its current batch and
- * waits for it, bounded.
+ * and none is lost. {@link #stop(Duration)} refuses new work, ends the runner after its current
+ * batch and waits for it, bounded.
  */
 final class DrainLoop {
 
-    /** How long {@link #stop()} waits for a running batch by default. */
+    /** How long {@link #stop(Duration)} waits for a running batch by default. */
     static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private static final Logger LOG = Logger.getLogger(DrainLoop.class.getName());
 
-    /** What the runner runs: each call in a transaction of its own. */
-    interface Work {
-        /**
-         * Relays one batch.
-         *
-         * @return the records claimed: the drain goes on while it is the batch size
-         * @throws DispatchException when the relay as a whole must pause
-         */
-        int batch() throws DispatchException;
-
-        /**
-         * @return how many dispatched records past their retention one statement deleted
-         */
-        int purge();
-
-        /** Quarantines records with a status the outbox does not know. */
-        void sweep();
-    }
-
-    /**
-     * The loop's settings.
-     *
-     * @param batchSize the most records of a batch
-     * @param interval the relay interval: the first pause, and the sweep's unit
-     * @param maxBackoff the longest pause
-     * @param retention how long dispatched records are kept; zero: no purge
-     * @param purgeBatchSize the most records one purge statement deletes
-     * @param sweepEvery intervals between two sweeps
-     */
-    record Limits(
-            int batchSize,
-            Duration interval,
-            Duration maxBackoff,
-            Duration retention,
-            int purgeBatchSize,
-            int sweepEvery) {}
-
-    private final Work work;
+    private final RelayWork work;
     private final Executor executor;
     private final Clock clock;
-    private final Limits limits;
+    private final RelayLimits limits;
     private final RelayPause pause;
     private final Housekeeping housekeeping;
     private final AtomicBoolean drainWanted = new AtomicBoolean();
@@ -89,7 +52,7 @@ final class DrainLoop {
      * @param clock the time
      * @param limits the settings
      */
-    DrainLoop(Work work, Executor executor, Clock clock, Limits limits) {
+    DrainLoop(RelayWork work, Executor executor, Clock clock, RelayLimits limits) {
         this.work = work;
         this.executor = executor;
         this.clock = clock;

@@ -19,13 +19,13 @@ final class Housekeeping {
     /** The most purge statements of one run. */
     static final int PURGE_ROUNDS = 10;
 
-    private final DrainLoop.Work work;
+    private final RelayWork work;
     private final Clock clock;
-    private final DrainLoop.Limits limits;
+    private final RelayLimits limits;
     private final RelayPause pause;
     private Instant nextSweep = Instant.MIN;
 
-    Housekeeping(DrainLoop.Work work, Clock clock, DrainLoop.Limits limits) {
+    Housekeeping(RelayWork work, Clock clock, RelayLimits limits) {
         this.work = work;
         this.clock = clock;
         this.limits = limits;

@@ -76,8 +76,8 @@ public class Relay {
         RelayChecks.atStart(settings, store);
         ManagedExecutorService executor = settings.immediate() ? lookupExecutor() : null;
         Batches batches = Batches.of(worker, settings);
-        DrainLoop.Work work =
-                new DrainLoop.Work() {
+        RelayWork work =
+                new RelayWork() {
                     @Override
                     public int batch() throws DispatchException {
                         return batches.next();
@@ -98,7 +98,7 @@ public class Relay {
                         work,
                         executor,
                         Clock.systemUTC(),
-                        new DrainLoop.Limits(
+                        new RelayLimits(
                                 settings.batchSize(),
                                 settings.relayInterval(),
                                 settings.maxBackoff(),

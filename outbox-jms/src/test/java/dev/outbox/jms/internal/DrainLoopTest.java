@@ -48,7 +48,7 @@ class DrainLoopTest {
                         work,
                         pool,
                         clock,
-                        new DrainLoop.Limits(
+                        new RelayLimits(
                                 BATCH,
                                 Duration.ofSeconds(1),
                                 Duration.ofSeconds(8),
@@ -245,7 +245,7 @@ class DrainLoopTest {
     }
 
     /** Counts calls and how many run at once. */
-    static final class FakeWork implements DrainLoop.Work {
+    static final class FakeWork implements RelayWork {
         final AtomicInteger batches = new AtomicInteger();
         final AtomicInteger purges = new AtomicInteger();
         final AtomicInteger sweeps = new AtomicInteger();
