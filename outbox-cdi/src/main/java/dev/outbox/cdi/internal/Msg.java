@@ -187,6 +187,22 @@ public enum Msg {
             'W',
             "The relay cannot ask the broker whether its queues exist (%s): a missing queue shows"
                     + " as failed sends and retries instead of a quarantine at once. Said once."),
+    RELAY_HOUSEKEEPING_FAILED(
+            320,
+            'W',
+            "The relay could not purge dispatched records (%d failed attempts over %s): the purge"
+                    + " tries again with pauses of up to %s, and sending goes on: %s"),
+    RELAY_HOUSEKEEPING_RECOVERED(
+            321, 'I', "The relay purges dispatched records again after %d failed attempts over %s"),
+    RELAY_DESTINATION_REFUSED(
+            322,
+            'W',
+            "The broker refuses the relay to send to %s (security): its records stay pending and"
+                    + " the relay tries again with pauses of up to %s; other destinations go on: %s"),
+    RELAY_DESTINATION_ACCEPTED(
+            323,
+            'I',
+            "The broker lets the relay send to %s again after %d refused attempts over %s"),
 
     // inbox
     INBOX_DUPLICATE(401, 'I', "Consumer %s skipped message %s: already processed"),

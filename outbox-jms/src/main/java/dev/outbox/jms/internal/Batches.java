@@ -1,48 +1,95 @@
 package dev.outbox.jms.internal;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.outbox.admin.OutboxRecord;
+import dev.outbox.cdi.internal.OutboxSettings;
 
 /**
  * Runs the relay's batches one after another, as the relay and the test kit both do: a record's own
  * failure is recorded against it and the rest go on; a batch the broker refuses at commit is halved
- * until the record at fault is found ({@link Isolation}). Not thread-safe.
+ * until the record at fault is found ({@link Isolation}); a destination the broker refuses for
+ * security pauses alone ({@link DestinationPauses}). Not thread-safe.
  */
 public final class Batches {
 
     private final RelayWorker worker;
     private final int batchSize;
     private final Isolation isolation;
+    private final DestinationPauses destinations;
+    private final Clock clock;
     private long sent;
 
     /**
      * @param worker the relay's transactional worker
-     * @param batchSize the most records in a batch
+     * @param settings the batch size, and the pauses of a destination the broker refuses
+     * @return batches as the relay runs them
      */
-    public Batches(RelayWorker worker, int batchSize) {
+    public static Batches of(RelayWorker worker, OutboxSettings settings) {
+        return new Batches(
+                worker,
+                settings.batchSize(),
+                settings.relayInterval(),
+                settings.maxBackoff(),
+                Clock.systemUTC());
+    }
+
+    /**
+     * @param worker the relay's transactional worker
+     * @param batchSize the most records in a batch
+     * @param firstPause the first pause of a destination the broker refuses
+     * @param maxPause the longest
+     * @param clock the time
+     */
+    Batches(
+            RelayWorker worker,
+            int batchSize,
+            Duration firstPause,
+            Duration maxPause,
+            Clock clock) {
         this.worker = worker;
         this.batchSize = batchSize;
         this.isolation = new Isolation(batchSize);
+        this.destinations = new DestinationPauses(firstPause, maxPause);
+        this.clock = clock;
     }
 
     /**
      * Relays one batch.
      *
      * @return the records claimed, or the batch size while more is known to be due: a caller drains
-     *     while the answer is the batch size
+     *     while the answer is the batch size; 0 when all it claimed pause with their destinations
      * @throws DispatchException when the relay as a whole must pause (broker or database)
      * @throws RuntimeException when the database fails
      */
     public int next() throws DispatchException {
         List<OutboxRecord> sending = new ArrayList<>();
+        Instant now = clock.instant();
         try {
-            int found = worker.relayBatch(isolation.limit(), isolation::trim, sending);
+            int found =
+                    worker.relayBatch(
+                            isolation.limit(),
+                            claimed -> destinations.trim(isolation.trim(claimed), now),
+                            sending);
+            if (found > 0 && sending.isEmpty()) {
+                // all it claimed wait for their destinations: the next run looks again
+                return 0;
+            }
             isolation.sent(sending);
+            destinations.accepted(sending, now);
             sent += sending.size();
             return isolation.active() || found > sending.size() ? batchSize : found;
         } catch (DispatchException e) {
+            if (e.kind() == DispatchException.Kind.REFUSED && e.record() != null) {
+                destinations.refused(e.record().destination(), e, now);
+                return batchSize;
+            }
             if (e.record() != null) {
                 worker.recordFailure(e);
                 return batchSize;
@@ -71,6 +118,13 @@ public final class Batches {
         DispatchException.Kind kind = Failures.classifySend(e);
         if (kind == DispatchException.Kind.RELAY) {
             throw Failures.relay("the broker refused the batch", e);
+        }
+        Set<String> to =
+                refused.stream().map(OutboxRecord::destination).collect(Collectors.toSet());
+        if (kind == DispatchException.Kind.REFUSED && to.size() == 1) {
+            // the one destination of the batch is refused: no record is at fault
+            destinations.refused(to.iterator().next(), e, clock.instant());
+            return batchSize;
         }
         if (isolation.refused(refused, Failures.duplicateRefused(e))) {
             worker.recordFailure(refused.get(0), kind, Failures.describe(e));

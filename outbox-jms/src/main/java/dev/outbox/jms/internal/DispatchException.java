@@ -21,7 +21,12 @@ public class DispatchException extends Exception {
         /** This record could not be sent this time: it is retried after a backoff. */
         RETRYABLE,
         /** This record can never be sent as it is: it is quarantined at once. */
-        PERMANENT
+        PERMANENT,
+        /**
+         * The broker refuses the relay this record's destination (security): the destination pauses
+         * and is tried again later; the record is charged nothing.
+         */
+        REFUSED
     }
 
     private final transient OutboxRecord record;

@@ -5,21 +5,25 @@ import java.util.Locale;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.JMSSecurityException;
+import jakarta.jms.JMSSecurityRuntimeException;
 import jakarta.jms.MessageFormatException;
 
 import dev.outbox.admin.OutboxRecord;
 
 /**
- * Decides, in one place, what a failure means: retry the record later, quarantine it, or pause the
- * whole relay.
+ * Decides, in one place, what a failure means: retry the record later, quarantine it, pause its
+ * destination, or pause the whole relay.
  *
  * <ul>
  *   <li>Anything before the first send (connection, session) is the relay's: the broker is down or
  *       refuses us. Nothing about a record is known, so no record pays for it.
  *   <li>A send failure whose cause chain says the connection is gone or timed out is the relay's
  *       too.
- *   <li>A destination the broker does not have, a destination we may not send to, a message the
- *       broker cannot take as it is: permanent, the record is quarantined.
+ *   <li>A destination we may not send to (security): the destination pauses as for an outage, and
+ *       its records wait; an access list that changed is put right by an operator, not by
+ *       quarantining the records one by one.
+ *   <li>A destination the broker does not have, a message the broker cannot take as it is:
+ *       permanent, the record is quarantined.
  *   <li>Anything else on a send: the record is retried with backoff.
  * </ul>
  */
@@ -67,9 +71,11 @@ final class Failures {
     }
 
     static DispatchException.Kind classifySend(Throwable failure) {
+        if (securityRefused(failure)) {
+            return DispatchException.Kind.REFUSED;
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InvalidDestinationException
-                    || t instanceof JMSSecurityException
                     || t instanceof MessageFormatException
                     || t instanceof InvalidSelectorException
                     || t instanceof IllegalArgumentException) {
@@ -94,12 +100,26 @@ final class Failures {
                 return DispatchException.Kind.PERMANENT;
             }
             if (name.equals("ActiveMQAddressDoesNotExistException")
-                    || name.equals("ActiveMQNonExistentQueueException")
-                    || name.equals("ActiveMQSecurityException")) {
+                    || name.equals("ActiveMQNonExistentQueueException")) {
                 return DispatchException.Kind.PERMANENT;
             }
         }
         return DispatchException.Kind.RETRYABLE;
+    }
+
+    /**
+     * @return whether the broker refused the relay for security (Jakarta Messaging's exceptions, or
+     *     Artemis's, matched by name: the library does not link against it)
+     */
+    static boolean securityRefused(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof JMSSecurityException
+                    || t instanceof JMSSecurityRuntimeException
+                    || t.getClass().getSimpleName().equals("ActiveMQSecurityException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

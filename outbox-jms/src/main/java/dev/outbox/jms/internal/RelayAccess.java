@@ -39,7 +39,7 @@ public class RelayAccess implements RelayHandle {
 
     @Override
     public int drainDue() {
-        Batches batches = new Batches(worker, settings.batchSize());
+        Batches batches = Batches.of(worker, settings);
         try {
             for (int round = 0; round < MAX_ROUNDS && batches.next() > 0; round++) {
                 // each batch sends what it claimed and commits

@@ -6,8 +6,9 @@ import java.time.Instant;
 /**
  * The whole relay's backoff while the broker or the database cannot be used: the pause doubles from
  * the relay interval up to a maximum, and the log gets one warning when it starts, a summary at
- * most every {@link #SUMMARY_EVERY}, and one line when it ends. Not thread-safe: used by the one
- * draining thread.
+ * most every {@link #SUMMARY_EVERY}, and one line when it ends. Also the backoff of the
+ * housekeeping and of a refused destination. Not thread-safe: used by the relay's one runner
+ * ({@link DrainLoop}).
  */
 final class RelayPause {
 

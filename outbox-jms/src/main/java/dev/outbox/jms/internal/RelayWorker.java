@@ -8,11 +8,15 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import dev.outbox.admin.OutboxRecord;
 import dev.outbox.admin.RecordStatus;
@@ -34,13 +38,14 @@ public class RelayWorker {
     @EJB LocalSender localSender;
     @Inject OutboxSettings settings;
     @Inject Counters counters;
+    @Resource TransactionSynchronizationRegistry transactions;
 
     private final Clock clock = Clock.systemUTC();
 
     /**
      * @param limit the most records to claim
-     * @param trim picks the records to send of those claimed (a prefix, in order); the others stay
-     *     pending, untouched
+     * @param trim picks the records to send of those claimed, in order (none: nothing is sent); the
+     *     others stay pending, untouched
      * @param sending receives the records sent, so that the caller knows them even when the
      *     transaction fails to commit
      * @return the number of records claimed
@@ -61,6 +66,9 @@ public class RelayWorker {
             return 0;
         }
         List<OutboxRecord> batch = trim.apply(claimed);
+        if (batch.isEmpty()) {
+            return claimed.size();
+        }
         sending.addAll(batch);
         if (settings.xa()) {
             dispatcher.sendEnlisted(batch);
@@ -76,10 +84,29 @@ public class RelayWorker {
         } catch (RuntimeException e) {
             throw Failures.relay("cannot mark sent records in the database", e);
         }
-        for (OutboxRecord r : batch) {
-            counters.countDispatched(Duration.between(r.writtenAt(), sent));
-        }
+        countOnCommit(batch, sent);
         return claimed.size();
+    }
+
+    /**
+     * Counts the batch as dispatched once its transaction has committed: a batch whose commit fails
+     * is sent again, and would be counted twice.
+     */
+    private void countOnCommit(List<OutboxRecord> batch, Instant sent) {
+        List<Duration> latencies =
+                batch.stream().map(r -> Duration.between(r.writtenAt(), sent)).toList();
+        transactions.registerInterposedSynchronization(
+                new Synchronization() {
+                    @Override
+                    public void beforeCompletion() {}
+
+                    @Override
+                    public void afterCompletion(int status) {
+                        if (status == Status.STATUS_COMMITTED) {
+                            latencies.forEach(counters::countDispatched);
+                        }
+                    }
+                });
     }
 
     /**

@@ -1,9 +1,12 @@
 package dev.outbox.jms.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,5 +33,25 @@ class FailuresTest {
     void otherCommitFailuresAreNot() {
         assertFalse(Failures.duplicateRefused(new JMSException("AMQ219014: timed out")));
         assertFalse(Failures.duplicateRefused(new IllegalStateException((String) null)));
+    }
+
+    @Test
+    void aSecurityRefusalPausesTheDestinationInsteadOfQuarantining() {
+        assertEquals(
+                DispatchException.Kind.REFUSED,
+                Failures.classifySend(new JMSSecurityException("AMQ229032: no permission")));
+        JMSException wrapped = new JMSException("send failed");
+        wrapped.initCause(new ActiveMQSecurityException());
+        assertEquals(DispatchException.Kind.REFUSED, Failures.classifySend(wrapped));
+        assertEquals(
+                DispatchException.Kind.PERMANENT,
+                Failures.classifySend(new InvalidDestinationException("no such queue")));
+    }
+
+    /** Stands for Artemis's security exception, matched by name. */
+    static final class ActiveMQSecurityException extends RuntimeException {
+        ActiveMQSecurityException() {
+            super("AMQ229032: User: relay does not have permission='SEND'");
+        }
     }
 }

@@ -1,10 +1,10 @@
 package dev.outbox.jms.internal;
 
+import static dev.outbox.jms.internal.TestRecords.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -157,20 +157,5 @@ class IsolationTest {
 
     private static List<String> ids(List<OutboxRecord> records) {
         return records.stream().map(OutboxRecord::id).toList();
-    }
-
-    private static OutboxRecord record(String id) {
-        return (OutboxRecord)
-                Proxy.newProxyInstance(
-                        OutboxRecord.class.getClassLoader(),
-                        new Class<?>[] {OutboxRecord.class},
-                        (proxy, method, args) ->
-                                switch (method.getName()) {
-                                    case "id", "toString" -> id;
-                                    case "hashCode" -> id.hashCode();
-                                    case "equals" ->
-                                            args[0] instanceof OutboxRecord o && id.equals(o.id());
-                                    default -> null;
-                                });
     }
 }

@@ -1,0 +1,20 @@
+package dev.outbox.jms.internal;
+
+/** What the relay's runner ({@link DrainLoop}) runs: each call in a transaction of its own. */
+interface RelayWork {
+    /**
+     * Relays one batch.
+     *
+     * @return the records claimed: the drain goes on while it is the batch size
+     * @throws DispatchException when the relay as a whole must pause
+     */
+    int batch() throws DispatchException;
+
+    /**
+     * @return how many dispatched records past their retention one statement deleted
+     */
+    int purge();
+
+    /** Quarantines records with a status the outbox does not know. */
+    void sweep();
+}

@@ -1,0 +1,49 @@
+package dev.outbox.jms.internal;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/** Collects the outbox's log lines while open. */
+final class LogCapture extends Handler implements AutoCloseable {
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    LogCapture() {
+        Logger.getLogger("dev.outbox").addHandler(this);
+    }
+
+    @Override
+    public void publish(LogRecord r) {
+        lines.add(r.getMessage());
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {
+        Logger.getLogger("dev.outbox").removeHandler(this);
+    }
+
+    /**
+     * @return how many lines start with the message id
+     */
+    long count(String id) {
+        return lines.stream().filter(m -> m.startsWith(id)).count();
+    }
+
+    /**
+     * @return the lines that start with the message id
+     */
+    List<String> lines(String id) {
+        return lines.stream().filter(m -> m.startsWith(id)).toList();
+    }
+
+    @Override
+    public String toString() {
+        return lines.toString();
+    }
+}
