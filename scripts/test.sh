@@ -26,8 +26,9 @@ pass "release build twice, compared byte for byte (RELEASING.md)" \
   scripts/release-check.sh
 pass "public API against its baseline (api/baseline, japicmp)" \
   scripts/api-check.sh
-pass "build, unit tests, integration suite on H2 (EE 11, Hibernate 7.4)" \
-  $MVN install
+pass "build, unit tests (measured by JaCoCo), integration suite on H2 (EE 11, Hibernate 7.4)" \
+  $MVN -Pcoverage install
+scripts/coverage.sh # the unit tests' line and branch coverage of the core modules
 pass "the README's quick start, as written, on a fresh Open Liberty" \
   scripts/quickstart-check.sh
 pass "PostgreSQL, XA, schema created by Flyway (EE 11, Hibernate 7.4)" \
