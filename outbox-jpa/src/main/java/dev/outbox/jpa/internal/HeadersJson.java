@@ -7,10 +7,8 @@ import java.util.Map;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 
 /**
  * Record headers as stored in the {@code headers} column: a flat JSON object of strings, such as
@@ -51,22 +49,51 @@ public final class HeadersJson {
         if (json == null || json.isBlank()) {
             return Map.of();
         }
-        JsonObject object;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            object = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new IllegalArgumentException(e.getMessage() + ": " + json, e);
-        }
         Map<String, String> headers = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonValue> e : object.entrySet()) {
-            if (!(e.getValue() instanceof JsonString s)) {
-                throw new IllegalArgumentException(
-                        "the value of '" + e.getKey() + "' is not a string: " + json);
+        try (JsonParser p = parsers().createParser(new StringReader(json))) {
+            expect(p, JsonParser.Event.START_OBJECT, json);
+            JsonParser.Event e;
+            while ((e = next(p, json)) == JsonParser.Event.KEY_NAME) {
+                String key = p.getString();
+                if (next(p, json) != JsonParser.Event.VALUE_STRING) {
+                    throw new IllegalArgumentException(
+                            "the value of '" + key + "' is not a string: " + json);
+                }
+                headers.put(key, p.getString());
             }
-            headers.put(e.getKey(), s.getString());
+            if (e != JsonParser.Event.END_OBJECT || p.hasNext()) {
+                throw new IllegalArgumentException("not one flat JSON object: " + json);
+            }
+        } catch (JsonException e) {
+            throw new IllegalArgumentException(e.getMessage() + ": " + json, e);
         }
         return Collections.unmodifiableMap(headers);
     }
+
+    private static JsonParser.Event next(JsonParser p, String json) {
+        if (!p.hasNext()) {
+            throw new IllegalArgumentException("the JSON text ends early: " + json);
+        }
+        return p.next();
+    }
+
+    private static void expect(JsonParser p, JsonParser.Event event, String json) {
+        if (next(p, json) != event) {
+            throw new IllegalArgumentException("not a JSON object: " + json);
+        }
+    }
+
+    /** Found once: a provider lookup per read would cost a service-loader scan. */
+    private static JsonParserFactory parsers() {
+        JsonParserFactory f = parsers;
+        if (f == null) {
+            f = Json.createParserFactory(Map.of());
+            parsers = f;
+        }
+        return f;
+    }
+
+    private static volatile JsonParserFactory parsers;
 
     private static void quote(StringBuilder out, String s) {
         out.append('"');

@@ -40,7 +40,16 @@ class HeadersJsonTest {
 
     @Test
     void malformedTextIsRefused() {
-        for (String bad : new String[] {"{", "[]", "{\"a\":1}", "{\"a\":\"b\"", "\"x\""}) {
+        for (String bad :
+                new String[] {
+                    "{",
+                    "[]",
+                    "{\"a\":1}",
+                    "{\"a\":\"b\"",
+                    "\"x\"",
+                    "{\"a\":\"b\"} x",
+                    "{\"a\":null}"
+                }) {
             IllegalArgumentException e =
                     assertThrows(
                             IllegalArgumentException.class,
