@@ -13,9 +13,10 @@ import dev.outbox.cdi.internal.OutboxSettings;
 
 /**
  * What differs between databases: one subclass per database writes its statements as named text
- * blocks ({@link Statement}); the statements that are the same everywhere are the constants of this
- * class. A dialect has no statement it does not need ({@link #sql} answers {@code null}), and the
- * stores choose the way to do a step by what the dialect has.
+ * blocks ({@link Statement}); the statements that are the same everywhere, and those several
+ * dialects share, are in {@link CommonStatements}. A dialect has no statement it does not need
+ * ({@link #sql} answers {@code null}), and the stores choose the way to do a step by what the
+ * dialect has.
  *
  * <p>Statements name the tables bare; {@link Tables#qualify} is the one place a configured schema
  * is added. Nothing else is substituted into a statement's text.
@@ -23,7 +24,7 @@ import dev.outbox.cdi.internal.OutboxSettings;
 public abstract class Dialect {
 
     public static final Dialect POSTGRESQL = new PostgreSqlDialect();
-    public static final Dialect MARIADB = new MariaDbDialect("mariadb");
+    public static final Dialect MARIADB = new MariaDbDialect();
     public static final Dialect MYSQL = new MySqlDialect();
     public static final Dialect H2 = new H2Dialect();
     public static final Dialect DERBY = new DerbyDialect();

@@ -27,8 +27,8 @@ class MariaDbDialect extends Dialect {
               last_seq, updated_at)
             VALUES (?, ?, ?, ?, ?)""";
 
-    MariaDbDialect(String name) {
-        this(name, Map.of());
+    MariaDbDialect() {
+        this("mariadb", Map.of());
     }
 
     /**

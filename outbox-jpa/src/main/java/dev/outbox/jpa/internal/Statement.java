@@ -5,7 +5,7 @@ package dev.outbox.jpa.internal;
  * numbered ({@code ?1}, {@code ?2}, see {@link Sql}) where the text says so. Tables are named bare
  * ({@code outbox_record}); {@link Tables#qualify} puts the configured schema in front of each.
  */
-public enum Statement {
+enum Statement {
     /** Takes the key's next number and inserts the record in one statement (numbered). */
     APPEND,
     /** Inserts the record with its number given as ?11 (numbered, as {@link #APPEND}). */
