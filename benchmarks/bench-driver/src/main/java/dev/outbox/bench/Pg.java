@@ -22,8 +22,9 @@ final class Pg {
     static final String PASSWORD = "outbox";
 
     /**
-     * The relay's claim as outbox-jpa issues it on PostgreSQL (Dialect.POSTGRESQL.claim with the
-     * default hold policy): keep equal to outbox-jpa's Dialect.CLAIM_HEAD.
+     * The relay's claim with the default hold policy in its {@code NOT EXISTS} form (as H2 and
+     * MariaDB still run it); outbox-jpa's PostgreSQL claim is {@code
+     * PostgreSqlDialect.CLAIM_HOLD_UNSENT}, rendered in {@code sql-snapshots/postgresql.sql}.
      */
     static final String CLAIM_HEAD =
             "SELECT r.* FROM %1$s.outbox_record r"

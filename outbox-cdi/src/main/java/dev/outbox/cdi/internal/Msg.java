@@ -100,6 +100,26 @@ public enum Msg {
                     + " row, and the relay's claim and the application's writes slow down as they"
                     + " pile up. Enable autovacuum, or VACUUM the outbox tables regularly (a few"
                     + " times an hour under load)"),
+    STORE_UNTESTED_DATABASE_DETECTED(
+            209,
+            'E',
+            "The outbox's database is %s: the outbox's statements for it have never run (they"
+                    + " are parsed in a unit test only), so detection does not choose them. Set"
+                    + " outbox.database=%s to use them anyway, after testing capture, relay and"
+                    + " administration on %s"),
+    STORE_UNTESTED_DATABASE(
+            210,
+            'W',
+            "outbox.database=%s: the outbox's statements for this database were parsed in a unit"
+                    + " test only and never executed against it, and its DDL (%s) never ran: test"
+                    + " capture, relay, purge and administration on it before relying on them"),
+    STORE_HEADERS_INVALID(
+            211, 'E', "The headers of outbox record %s are not a flat JSON object of strings: %s"),
+    STORE_INSERT_WAIT(
+            212,
+            'E',
+            "Gave up after %s waiting for another transaction's row in %s to commit or roll back"
+                    + " (outbox.store.insert-wait)"),
 
     // relay
     RELAY_STARTED(

@@ -49,6 +49,7 @@ public final class OutboxSettings {
     private final Optional<String> defaultDestination;
     private final Map<String, String> routes;
     private final boolean schemaCreate;
+    private final Duration insertWait;
     private final Optional<String> datasource;
     private final Optional<Boolean> datasourceXa;
     private final Optional<String> database;
@@ -141,6 +142,10 @@ public final class OutboxSettings {
         defaultDestination = r.optional(Property.DESTINATION_DEFAULT, Parsers::name);
         routes = r.routes();
         schemaCreate = r.read(Property.SCHEMA_CREATE, Parsers::bool);
+        insertWait =
+                r.read(
+                        Property.STORE_INSERT_WAIT,
+                        t -> Parsers.duration(t, Duration.ofMillis(100), Duration.ofMinutes(10)));
         datasource = r.optional(Property.DATASOURCE, Parsers::name);
         datasourceXa = r.optional(Property.DATASOURCE_XA, Parsers::bool);
         database = r.optional(Property.DATABASE, OutboxSettings::database);
@@ -384,6 +389,13 @@ public final class OutboxSettings {
      */
     public boolean schemaCreate() {
         return schemaCreate;
+    }
+
+    /**
+     * @return the longest an insert waits for another transaction's row with the same key
+     */
+    public Duration insertWait() {
+        return insertWait;
     }
 
     /**

@@ -136,7 +136,17 @@ public enum Property {
             "outbox.database",
             "detected",
             "Database dialect: `postgresql`, `mariadb`, `mysql`, `h2`, `derby`, `oracle` or "
-                    + "`sqlserver`."),
+                    + "`sqlserver`. Oracle and SQL Server are never detected: their statements "
+                    + "were parsed in a unit test only and never ran, so they are used only when "
+                    + "set here (`OUTBOX0209E`, `OUTBOX0210W`)."),
+    STORE_INSERT_WAIT(
+            "outbox.store.insert-wait",
+            "30s",
+            "On databases without an insert-if-absent statement (H2, Derby, Oracle, SQL Server), "
+                    + "longest an insert waits, inside the caller's transaction, for another "
+                    + "transaction's row with the same key to commit or roll back (pause, inbox, "
+                    + "first record of a key), 100ms to 10m; then it fails (`OUTBOX0212E`). Keep "
+                    + "it below the transaction timeout."),
     HEALTH_MAX_PENDING_AGE(
             "outbox.health.max-pending-age",
             "5m",

@@ -37,6 +37,7 @@ class ReferencePagesTest {
                     Map.entry("outbox.schema.", "outbox-jpa"),
                     Map.entry("outbox.table.", "outbox-jpa"),
                     Map.entry("outbox.database", "outbox-jpa"),
+                    Map.entry("outbox.store.", "outbox-jpa"),
                     Map.entry("outbox.health.", "outbox-ops"),
                     Map.entry("outbox.admin.", "outbox-ops"));
 

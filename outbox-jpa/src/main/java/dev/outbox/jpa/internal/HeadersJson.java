@@ -1,12 +1,21 @@
 package dev.outbox.jpa.internal;
 
+import java.io.StringReader;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
+
 /**
  * Record headers as stored in the {@code headers} column: a flat JSON object of strings, such as
- * {@code {"tenant":"acme"}}, or {@code null} for none.
+ * {@code {"tenant":"acme"}}, or {@code null} for none. Read with JSON-P; written compactly with the
+ * escapes this format has always had ({@code \"}, {@code \\}, {@code \n}, {@code \r}, {@code \t},
+ * other control characters as six-character hexadecimal escapes; the rest as is), so stored rows do
+ * not change.
  */
 public final class HeadersJson {
 
@@ -32,27 +41,59 @@ public final class HeadersJson {
 
     /**
      * @param json the column's text, or {@code null}
-     * @return the headers; empty when the column is {@code null}
-     * @throws IllegalArgumentException when the text is not a flat JSON object of strings
+     * @return the headers, in their stored order; empty when the column is {@code null}
+     * @throws IllegalArgumentException saying why when the text is not a flat JSON object of
+     *     strings
      */
     public Map<String, String> convertToEntityAttribute(String json) {
         if (json == null || json.isBlank()) {
             return Map.of();
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        Parser p = new Parser(json);
-        p.expect('{');
-        if (!p.peek('}')) {
-            do {
-                String key = p.string();
-                p.expect(':');
-                headers.put(key, p.string());
-            } while (p.next(','));
+        try (JsonParser p = parsers().createParser(new StringReader(json))) {
+            expect(p, JsonParser.Event.START_OBJECT, json);
+            JsonParser.Event e;
+            while ((e = next(p, json)) == JsonParser.Event.KEY_NAME) {
+                String key = p.getString();
+                if (next(p, json) != JsonParser.Event.VALUE_STRING) {
+                    throw new IllegalArgumentException(
+                            "the value of '" + key + "' is not a string: " + json);
+                }
+                headers.put(key, p.getString());
+            }
+            if (e != JsonParser.Event.END_OBJECT || p.hasNext()) {
+                throw new IllegalArgumentException("not one flat JSON object: " + json);
+            }
+        } catch (JsonException e) {
+            throw new IllegalArgumentException(e.getMessage() + ": " + json, e);
         }
-        p.expect('}');
-        p.end();
         return Collections.unmodifiableMap(headers);
     }
+
+    private static JsonParser.Event next(JsonParser p, String json) {
+        if (!p.hasNext()) {
+            throw new IllegalArgumentException("the JSON text ends early: " + json);
+        }
+        return p.next();
+    }
+
+    private static void expect(JsonParser p, JsonParser.Event event, String json) {
+        if (next(p, json) != event) {
+            throw new IllegalArgumentException("not a JSON object: " + json);
+        }
+    }
+
+    /** Found once: a provider lookup per read would cost a service-loader scan. */
+    private static JsonParserFactory parsers() {
+        JsonParserFactory f = parsers;
+        if (f == null) {
+            f = Json.createParserFactory(Map.of());
+            parsers = f;
+        }
+        return f;
+    }
+
+    private static volatile JsonParserFactory parsers;
 
     private static void quote(StringBuilder out, String s) {
         out.append('"');
@@ -66,7 +107,8 @@ public final class HeadersJson {
                 case '\t' -> out.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
+                        out.append("\\u00").append(Character.forDigit(c >> 4, 16));
+                        out.append(Character.forDigit(c & 0xF, 16));
                     } else {
                         out.append(c);
                     }
@@ -74,88 +116,5 @@ public final class HeadersJson {
             }
         }
         out.append('"');
-    }
-
-    /** A strict reader for exactly the shape {@link #quote} writes. */
-    private static final class Parser {
-        private final String s;
-        private int i;
-
-        Parser(String s) {
-            this.s = s;
-        }
-
-        private void skipSpace() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-        }
-
-        boolean peek(char c) {
-            skipSpace();
-            return i < s.length() && s.charAt(i) == c;
-        }
-
-        boolean next(char c) {
-            if (peek(c)) {
-                i++;
-                return true;
-            }
-            return false;
-        }
-
-        void expect(char c) {
-            if (!next(c)) {
-                throw error("expected '" + c + "'");
-            }
-        }
-
-        void end() {
-            skipSpace();
-            if (i != s.length()) {
-                throw error("unexpected text after the object");
-            }
-        }
-
-        String string() {
-            expect('"');
-            StringBuilder out = new StringBuilder();
-            while (i < s.length()) {
-                char c = s.charAt(i++);
-                if (c == '"') {
-                    return out.toString();
-                }
-                if (c != '\\') {
-                    out.append(c);
-                    continue;
-                }
-                if (i >= s.length()) {
-                    break;
-                }
-                char e = s.charAt(i++);
-                switch (e) {
-                    case '"', '\\', '/' -> out.append(e);
-                    case 'n' -> out.append('\n');
-                    case 'r' -> out.append('\r');
-                    case 't' -> out.append('\t');
-                    case 'b' -> out.append('\b');
-                    case 'f' -> out.append('\f');
-                    case 'u' -> {
-                        if (i + 4 > s.length()) {
-                            throw error("truncated \\u escape");
-                        }
-                        out.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                        i += 4;
-                    }
-                    default -> throw error("invalid escape \\" + e);
-                }
-            }
-            throw error("unterminated string");
-        }
-
-        private IllegalArgumentException error(String what) {
-            return new IllegalArgumentException(
-                    "Invalid outbox headers JSON at character " + i + ": " + what + ": " + s);
-        }
     }
 }

@@ -13,7 +13,6 @@ import dev.outbox.cdi.internal.InboxStore;
 @ApplicationScoped
 public class JpaInboxStore implements InboxStore {
 
-    private static final String PROCESSED = "outbox_processed";
     private static final String KEYS = "outbox_inbox_key";
 
     @Inject OutboxEntityManager entityManager;
@@ -26,12 +25,11 @@ public class JpaInboxStore implements InboxStore {
                 c ->
                         Rows.insertIfAbsent(
                                 c,
-                                records.dialect(c),
-                                records.tables().name(PROCESSED),
-                                "consumer, message_id, processed_at",
-                                "consumer = ? AND message_id = ?",
+                                records.access().dialect(c),
+                                records.access().tables(),
+                                Rows.Keyed.PROCESSED,
                                 new Object[] {consumer, messageId, processedAt},
-                                2));
+                                records.access().insertWait()));
     }
 
     @Override
@@ -41,14 +39,14 @@ public class JpaInboxStore implements InboxStore {
                 c -> {
                     Rows.insertIfAbsent(
                             c,
-                            records.dialect(c),
-                            records.tables().name(KEYS),
-                            "consumer, aggregate_type, aggregate_id, last_seq, updated_at",
-                            "consumer = ? AND aggregate_type = ? AND aggregate_id = ?",
+                            records.access().dialect(c),
+                            records.access().tables(),
+                            Rows.Keyed.INBOX_KEY,
                             new Object[] {consumer, aggregateType, aggregateId, 0L, Instant.now()},
-                            3);
+                            records.access().insertWait());
                     try (PreparedStatement ps =
-                            records.tables()
+                            records.access()
+                                    .tables()
                                     .prepare(
                                             c,
                                             "SELECT last_seq FROM "
@@ -71,9 +69,10 @@ public class JpaInboxStore implements InboxStore {
         JdbcWork.call(
                 entityManager.get(),
                 c -> {
-                    Dialect d = records.dialect(c);
+                    Dialect d = records.access().dialect(c);
                     try (PreparedStatement ps =
-                            records.tables()
+                            records.access()
+                                    .tables()
                                     .prepare(
                                             c,
                                             "UPDATE "
@@ -97,8 +96,8 @@ public class JpaInboxStore implements InboxStore {
         return JdbcWork.call(
                 entityManager.get(),
                 c -> {
-                    Dialect d = records.dialect(c);
-                    Sql sql = records.tables().sql(d.purgeOlder(PROCESSED, "processed_at"));
+                    Dialect d = records.access().dialect(c);
+                    Sql sql = records.access().sql(d, Statement.PROCESSED_PURGE);
                     try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
                         sql.bind(ps, Times.andLimit(d, before, limit));
                         return ps.executeUpdate();

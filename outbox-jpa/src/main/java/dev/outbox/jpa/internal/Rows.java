@@ -4,44 +4,64 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+
+import dev.outbox.cdi.internal.Msg;
 
 /** Row operations the stores share. */
 final class Rows {
 
+    /** A table with a key, and its statements to insert a row and to find it by its key. */
+    enum Keyed {
+        KEY(Statement.KEY_INSERT, null, Statement.KEY_EXISTS, 2),
+        PAUSE(Statement.PAUSE_INSERT, Statement.PAUSE_INSERT_IF_ABSENT, Statement.PAUSE_EXISTS, 1),
+        PROCESSED(
+                Statement.PROCESSED_INSERT,
+                Statement.PROCESSED_INSERT_IF_ABSENT,
+                Statement.PROCESSED_EXISTS,
+                2),
+        INBOX_KEY(
+                Statement.INBOX_KEY_INSERT,
+                Statement.INBOX_KEY_INSERT_IF_ABSENT,
+                Statement.INBOX_KEY_EXISTS,
+                3);
+
+        final Statement insert;
+        final Statement ifAbsent;
+        final Statement exists;
+        final int keyColumns;
+
+        Keyed(Statement insert, Statement ifAbsent, Statement exists, int keyColumns) {
+            this.insert = insert;
+            this.ifAbsent = ifAbsent;
+            this.exists = exists;
+            this.keyColumns = keyColumns;
+        }
+    }
+
     private Rows() {}
 
     /**
-     * Inserts a row unless its key exists. The table is named as statements must name it (see
-     * {@link Tables#name}). Where the database has no such statement, a plain insert that hits the
-     * key means either a committed row (done) or another transaction's row that is not committed
-     * yet (wait: it may still roll back).
+     * Inserts a row unless its key exists. Where the database has no such statement, a plain insert
+     * that hits the key means either a committed row (done) or another transaction's row that is
+     * not committed yet: then it waits, with growing pauses ({@link InsertWait}), as it may still
+     * roll back.
      *
-     * @param keyColumns how many of the first values form the key
+     * @param values the row's values, its key first
+     * @param wait the longest wait for another transaction's row
      * @return whether this call inserted the row
      */
     static boolean insertIfAbsent(
-            Connection c,
-            Dialect d,
-            String table,
-            String columns,
-            String keyWhere,
-            Object[] values,
-            int keyColumns)
+            Connection c, Dialect d, Tables t, Keyed row, Object[] values, Duration wait)
             throws SQLException {
-        String statement = d.insertIfAbsent(table, columns, values.length);
-        if (statement != null) {
-            return insert(c, d, statement, values) == 1;
+        String ifAbsent = row.ifAbsent == null ? null : d.sql(row.ifAbsent);
+        if (ifAbsent != null) {
+            return insert(c, d, t.qualify(ifAbsent), values) == 1;
         }
-        String plain =
-                "INSERT INTO "
-                        + table
-                        + " ("
-                        + columns
-                        + ") VALUES ("
-                        + String.join(", ", java.util.Collections.nCopies(values.length, "?"))
-                        + ")";
-        for (int attempt = 0; attempt < 3000; attempt++) { // up to about 30 s
+        String plain = t.qualify(d.sql(row.insert));
+        InsertWait pauses = new InsertWait(wait, System::nanoTime);
+        while (true) {
             try {
                 return insert(c, d, plain, values) == 1;
             } catch (SQLException e) {
@@ -49,17 +69,30 @@ final class Rows {
                     throw e;
                 }
             }
-            if (exists(c, table, keyWhere, values, keyColumns)) {
+            if (exists(c, t.qualify(d.sql(row.exists)), values, row.keyColumns)) {
                 return false;
             }
+            long pause = pauses.nextPause();
+            if (pause == 0) {
+                break;
+            }
             try {
-                Thread.sleep(10);
+                Thread.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
         }
-        throw new SQLException("Gave up waiting for a concurrent insert into " + table);
+        throw new SQLException(Msg.STORE_INSERT_WAIT.format(wait, t.name(table(row))));
+    }
+
+    private static String table(Keyed row) {
+        return switch (row) {
+            case KEY -> "outbox_key";
+            case PAUSE -> "outbox_pause";
+            case PROCESSED -> "outbox_processed";
+            case INBOX_KEY -> "outbox_inbox_key";
+        };
     }
 
     static int insert(Connection c, Dialect d, String sql, Object[] values) throws SQLException {
@@ -85,11 +118,9 @@ final class Rows {
         }
     }
 
-    private static boolean exists(
-            Connection c, String table, String keyWhere, Object[] values, int keyColumns)
+    private static boolean exists(Connection c, String sql, Object[] values, int keyColumns)
             throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT 1 FROM " + table + " WHERE " + keyWhere)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < keyColumns; i++) {
                 ps.setString(i + 1, (String) values[i]);
             }

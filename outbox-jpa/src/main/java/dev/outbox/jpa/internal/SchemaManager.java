@@ -43,6 +43,7 @@ public class SchemaManager {
     @Inject OutboxSettings settings;
 
     private volatile boolean checked;
+    private boolean warnedUntested;
 
     void onStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         try {
@@ -71,6 +72,10 @@ public class SchemaManager {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(true);
             Dialect d = Dialect.choose(settings, c.getMetaData().getDatabaseProductName());
+            if (!d.tested() && !warnedUntested) {
+                Msg.STORE_UNTESTED_DATABASE.log(d.configName(), d.schemaResource());
+                warnedUntested = true;
+            }
             String where =
                     c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getURL();
             Tables tables = new Tables(settings.tableSchema());

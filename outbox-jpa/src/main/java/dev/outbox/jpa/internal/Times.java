@@ -22,25 +22,21 @@ final class Times {
 
     static void bind(Dialect dialect, PreparedStatement ps, int index, Instant instant)
             throws SQLException {
-        switch (dialect) {
-            case POSTGRESQL, H2, ORACLE, SQLSERVER ->
-                    ps.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        if (dialect.zonedTimes()) {
+            ps.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        } else {
             // DATETIME / TIMESTAMP without a zone: UTC wall-clock time, as Hibernate writes it
-            default -> ps.setTimestamp(index, Timestamp.from(instant), utc());
+            ps.setTimestamp(index, Timestamp.from(instant), utc());
         }
     }
 
     static Instant read(Dialect dialect, ResultSet rs, String column) throws SQLException {
-        switch (dialect) {
-            case POSTGRESQL, H2, ORACLE, SQLSERVER -> {
-                OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-                return t == null ? null : t.toInstant();
-            }
-            default -> {
-                Timestamp t = rs.getTimestamp(column, utc());
-                return t == null ? null : t.toInstant();
-            }
+        if (dialect.zonedTimes()) {
+            OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+            return t == null ? null : t.toInstant();
         }
+        Timestamp t = rs.getTimestamp(column, utc());
+        return t == null ? null : t.toInstant();
     }
 
     /**

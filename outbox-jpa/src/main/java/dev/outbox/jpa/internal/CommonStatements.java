@@ -1,0 +1,157 @@
+package dev.outbox.jpa.internal;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The statements that are the same on every database ({@link #ALL}), and those several dialects
+ * share, as named constants for the dialects to list.
+ */
+final class CommonStatements {
+
+    private CommonStatements() {}
+
+    static final String APPEND_NUMBERED =
+            """
+            INSERT INTO outbox_record (id, aggregate_type, aggregate_id, seq, event_type,
+              event_version, destination, content_type, payload, headers, status, attempts,
+              written_at, next_attempt_at)
+            VALUES (?3, ?1, ?2, ?11, ?4, ?5, ?6, ?7, ?8, ?9, 'PENDING', 0, ?10, ?10)""";
+
+    /** H2's and MariaDB's claims, where FAILED and QUARANTINED records hold their key. */
+    static final String LIMIT_CLAIM_HOLD_UNSENT =
+            """
+            SELECT r.* FROM outbox_record r
+            WHERE r.status = 'PENDING' AND r.next_attempt_at <= ?1
+              AND NOT EXISTS (SELECT 1 FROM outbox_pause z WHERE z.destination = r.destination)
+              AND NOT EXISTS (SELECT 1 FROM outbox_record p
+                WHERE p.aggregate_type = r.aggregate_type AND p.aggregate_id = r.aggregate_id
+                  AND p.seq < r.seq AND p.status <> 'DISPATCHED')
+            ORDER BY r.next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED""";
+
+    /** H2's and MariaDB's claims, where only PENDING records hold their key. */
+    static final String LIMIT_CLAIM_HOLD_PENDING =
+            """
+            SELECT r.* FROM outbox_record r
+            WHERE r.status = 'PENDING' AND r.next_attempt_at <= ?1
+              AND NOT EXISTS (SELECT 1 FROM outbox_pause z WHERE z.destination = r.destination)
+              AND NOT EXISTS (SELECT 1 FROM outbox_record p
+                WHERE p.aggregate_type = r.aggregate_type AND p.aggregate_id = r.aggregate_id
+                  AND p.seq < r.seq AND p.status = 'PENDING')
+            ORDER BY r.next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED""";
+
+    static final String LIMIT_PURGE =
+            """
+            DELETE FROM outbox_record WHERE status = 'DISPATCHED' AND dispatched_at < ?1
+            LIMIT ?2""";
+
+    static final String LIMIT_PROCESSED_PURGE =
+            "DELETE FROM outbox_processed WHERE processed_at < ?1 LIMIT ?2";
+
+    /** The statements every database runs as written. */
+    static final Map<Statement, String> ALL = new EnumMap<>(Statement.class);
+
+    static {
+        ALL.put(Statement.APPEND_NUMBERED, APPEND_NUMBERED);
+        ALL.put(
+                Statement.KEY_INSERT,
+                "INSERT INTO outbox_key (aggregate_type, aggregate_id, last_seq) VALUES (?, ?, ?)");
+        ALL.put(
+                Statement.KEY_EXISTS,
+                "SELECT 1 FROM outbox_key WHERE aggregate_type = ? AND aggregate_id = ?");
+        ALL.put(
+                Statement.KEY_INCREMENT,
+                """
+                UPDATE outbox_key SET last_seq = last_seq + 1
+                WHERE aggregate_type = ? AND aggregate_id = ?""");
+        ALL.put(
+                Statement.KEY_READ,
+                "SELECT last_seq FROM outbox_key WHERE aggregate_type = ? AND aggregate_id = ?");
+        ALL.put(
+                Statement.LOCK_CANDIDATE,
+                """
+                UPDATE outbox_record SET attempts = attempts
+                WHERE id = ? AND status = 'PENDING' AND next_attempt_at <= ?""");
+        ALL.put(Statement.READ_RECORD, "SELECT * FROM outbox_record WHERE id = ?");
+        ALL.put(
+                Statement.MARK_DISPATCHED,
+                "UPDATE outbox_record SET status = 'DISPATCHED', dispatched_at = ? WHERE id = ?");
+        ALL.put(Statement.MARK_DELETED, "DELETE FROM outbox_record WHERE id = ?");
+        ALL.put(
+                Statement.ATTEMPT_FAILED_RETRY,
+                """
+                UPDATE outbox_record SET attempts = ?, status = ?, last_error = ?,
+                  next_attempt_at = ?
+                WHERE id = ? AND status = 'PENDING' AND attempts = ?""");
+        ALL.put(
+                Statement.ATTEMPT_FAILED_FINAL,
+                """
+                UPDATE outbox_record SET attempts = ?, status = ?, last_error = ?
+                WHERE id = ? AND status = 'PENDING' AND attempts = ?""");
+        ALL.put(
+                Statement.PURGE_ONE,
+                "DELETE FROM outbox_record WHERE id = ? AND status = 'DISPATCHED'");
+        // every RecordStatus (RecordRowsTest checks); the column is NOT NULL, so no null guard
+        ALL.put(
+                Statement.UNKNOWN_STATUS,
+                """
+                SELECT id, status FROM outbox_record
+                WHERE status NOT IN ('PENDING', 'DISPATCHED', 'FAILED', 'QUARANTINED')""");
+        ALL.put(
+                Statement.QUARANTINE_UNKNOWN,
+                """
+                UPDATE outbox_record SET status = 'QUARANTINED', last_error = ?
+                WHERE id = ? AND status = ?""");
+        ALL.put(
+                Statement.RETRY,
+                """
+                UPDATE outbox_record SET status = 'PENDING', attempts = 0, next_attempt_at = ?
+                WHERE id = ? AND status IN ('FAILED', 'QUARANTINED')""");
+        ALL.put(
+                Statement.REPLAY,
+                """
+                UPDATE outbox_record SET status = 'PENDING', attempts = 0, next_attempt_at = ?,
+                  last_error = NULL
+                WHERE id = ? AND status = 'DISPATCHED'""");
+        ALL.put(Statement.DELETE, "DELETE FROM outbox_record WHERE id = ? AND status <> 'PENDING'");
+        ALL.put(
+                Statement.BACKLOG,
+                """
+                SELECT destination, status, COUNT(*) AS n, MIN(written_at) AS oldest
+                FROM outbox_record WHERE status <> 'DISPATCHED' GROUP BY destination, status""");
+        ALL.put(Statement.FIND_RECORDS, "SELECT * FROM outbox_record");
+        ALL.put(
+                Statement.FIND_SUMMARIES,
+                """
+                SELECT id, aggregate_type, aggregate_id, seq, event_type, event_version,
+                  destination, content_type, status, attempts, written_at, next_attempt_at,
+                  dispatched_at, last_error
+                FROM outbox_record""");
+        ALL.put(Statement.COUNT_RECORDS, "SELECT COUNT(*) FROM outbox_record");
+        ALL.put(
+                Statement.PAUSE_INSERT,
+                "INSERT INTO outbox_pause (destination, paused_at, paused_by) VALUES (?, ?, ?)");
+        ALL.put(Statement.PAUSE_EXISTS, "SELECT 1 FROM outbox_pause WHERE destination = ?");
+        ALL.put(Statement.RESUME, "DELETE FROM outbox_pause WHERE destination = ?");
+        ALL.put(Statement.PAUSED, "SELECT destination FROM outbox_pause");
+        ALL.put(
+                Statement.PROCESSED_INSERT,
+                """
+                INSERT INTO outbox_processed (consumer, message_id, processed_at)
+                VALUES (?, ?, ?)""");
+        ALL.put(
+                Statement.PROCESSED_EXISTS,
+                "SELECT 1 FROM outbox_processed WHERE consumer = ? AND message_id = ?");
+        ALL.put(
+                Statement.INBOX_KEY_INSERT,
+                """
+                INSERT INTO outbox_inbox_key (consumer, aggregate_type, aggregate_id, last_seq,
+                  updated_at)
+                VALUES (?, ?, ?, ?, ?)""");
+        ALL.put(
+                Statement.INBOX_KEY_EXISTS,
+                """
+                SELECT 1 FROM outbox_inbox_key
+                WHERE consumer = ? AND aggregate_type = ? AND aggregate_id = ?""");
+    }
+}

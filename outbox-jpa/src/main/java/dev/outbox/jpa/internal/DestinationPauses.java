@@ -1,0 +1,53 @@
+package dev.outbox.jpa.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The operator's pauses of destinations, in {@code outbox_pause}. */
+final class DestinationPauses {
+
+    private final StoreAccess access;
+
+    DestinationPauses(StoreAccess access) {
+        this.access = access;
+    }
+
+    void pause(String destination, Instant at, String by) {
+        access.call(
+                (c, d) ->
+                        Rows.insertIfAbsent(
+                                c,
+                                d,
+                                access.tables(),
+                                Rows.Keyed.PAUSE,
+                                new Object[] {destination, at, by},
+                                access.insertWait()));
+    }
+
+    boolean resume(String destination) {
+        return access.call(
+                (c, d) -> {
+                    try (PreparedStatement ps = access.prepare(c, d, Statement.RESUME)) {
+                        ps.setString(1, destination);
+                        return ps.executeUpdate() == 1;
+                    }
+                });
+    }
+
+    Set<String> paused() {
+        return access.call(
+                (c, d) -> {
+                    Set<String> paused = new TreeSet<>();
+                    try (PreparedStatement ps = access.prepare(c, d, Statement.PAUSED);
+                            ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            paused.add(rs.getString(1));
+                        }
+                    }
+                    return paused;
+                });
+    }
+}

@@ -1,0 +1,230 @@
+package dev.outbox.jpa.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import dev.outbox.admin.DestinationBacklog;
+import dev.outbox.admin.OutboxRecord;
+import dev.outbox.admin.RecordQuery;
+import dev.outbox.admin.RecordStatus;
+
+/**
+ * The operator's part of the store: searches and counts records, the backlog per destination, and
+ * retries, replays or deletes records. A search is a dialect's statement ({@link
+ * Statement#FIND_RECORDS}, ...) followed by a WHERE clause of the query's criteria.
+ */
+final class RecordQueries {
+
+    private final StoreAccess access;
+    private final DestinationPauses pauses;
+
+    RecordQueries(StoreAccess access, DestinationPauses pauses) {
+        this.access = access;
+        this.pauses = pauses;
+    }
+
+    List<OutboxRecord> find(RecordQuery q) {
+        List<Object> values = new ArrayList<>();
+        String where = where(q, values, true);
+        Statement select = q.content() ? Statement.FIND_RECORDS : Statement.FIND_SUMMARIES;
+        return read(select, where + " ORDER BY written_at, id", values.toArray(), q.limit(), q);
+    }
+
+    Optional<OutboxRecord> find(String id) {
+        return read(Statement.READ_RECORD, "", new Object[] {id}, 1, null).stream().findFirst();
+    }
+
+    long count(RecordQuery q) {
+        List<Object> values = new ArrayList<>();
+        String where = where(q, values, false);
+        return access.call(
+                (c, d) -> {
+                    String sql = d.sql(Statement.COUNT_RECORDS) + where;
+                    try (PreparedStatement ps = access.tables().prepare(c, sql)) {
+                        Rows.bind(d, ps, values.toArray());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1);
+                        }
+                    }
+                });
+    }
+
+    /**
+     * @param withPosition whether the query's position (the page) counts
+     * @return the WHERE clause of a query's criteria, its values added to {@code values}
+     */
+    static String where(RecordQuery q, List<Object> values, boolean withPosition) {
+        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
+        criterion(sql, values, " AND status = ?", q.status() == null ? null : q.status().name());
+        criterion(sql, values, " AND destination = ?", q.destination());
+        criterion(sql, values, " AND aggregate_type = ?", q.aggregateType());
+        criterion(sql, values, " AND aggregate_id = ?", q.aggregateId());
+        criterion(sql, values, " AND written_at >= ?", q.writtenAfter());
+        criterion(sql, values, " AND written_at < ?", q.writtenBefore());
+        if (q.errorContains() != null) {
+            sql.append(" AND last_error LIKE ? ESCAPE '!'");
+            values.add("%" + likeLiteral(q.errorContains()) + "%");
+        }
+        if (withPosition && q.after() != null) {
+            sql.append(" AND (written_at > ? OR (written_at = ? AND id > ?))");
+            values.add(q.after().writtenAt());
+            values.add(q.after().writtenAt());
+            values.add(q.after().id());
+        }
+        return sql.toString();
+    }
+
+    private static void criterion(StringBuilder sql, List<Object> values, String clause, Object v) {
+        if (v != null) {
+            sql.append(clause);
+            values.add(v);
+        }
+    }
+
+    /**
+     * @return the text with LIKE's wildcards and the escape character escaped by {@code !}
+     */
+    static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /**
+     * @param query the search, or {@code null} for a whole record by id
+     * @return the records a statement selects, at most {@code limit}; a row whose status is not one
+     *     this version knows (the relay quarantines it) is left out
+     */
+    private List<OutboxRecord> read(
+            Statement select, String rest, Object[] values, int limit, RecordQuery query) {
+        boolean content = query == null || query.content();
+        return access.call(
+                (c, d) -> {
+                    List<OutboxRecord> found = new ArrayList<>();
+                    try (PreparedStatement ps = access.tables().prepare(c, d.sql(select) + rest)) {
+                        Rows.bind(d, ps, values);
+                        ps.setMaxRows(limit);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (found.size() < limit && rs.next()) {
+                                RecordStatus status = RecordRows.status(rs.getString("status"));
+                                if (status != null) {
+                                    found.add(
+                                            content
+                                                    ? RecordRows.read(d, rs, status)
+                                                    : RecordRows.summary(d, rs, status));
+                                }
+                            }
+                        }
+                    }
+                    return found;
+                });
+    }
+
+    boolean retry(String id, Instant now) {
+        return updateOne(Statement.RETRY, now, id);
+    }
+
+    int retry(Collection<String> ids, Instant now) {
+        return updateEach(Statement.RETRY, ids, now);
+    }
+
+    boolean replay(String id, Instant now) {
+        return updateOne(Statement.REPLAY, now, id);
+    }
+
+    int replay(Collection<String> ids, Instant now) {
+        return updateEach(Statement.REPLAY, ids, now);
+    }
+
+    boolean delete(String id) {
+        return updateOne(Statement.DELETE, id);
+    }
+
+    int delete(Collection<String> ids) {
+        return updateEach(Statement.DELETE, ids, null);
+    }
+
+    /**
+     * @return whether the conditional statement changed one row
+     */
+    private boolean updateOne(Statement statement, Object... values) {
+        return access.call(
+                (c, d) -> {
+                    try (PreparedStatement ps = access.prepare(c, d, statement)) {
+                        Rows.bind(d, ps, values);
+                        return ps.executeUpdate() == 1;
+                    }
+                });
+    }
+
+    /**
+     * Runs a conditional statement once per id, as one JDBC batch.
+     *
+     * @param now the time bound before the id, or {@code null} when the statement takes none
+     * @return how many rows it changed
+     */
+    private int updateEach(Statement statement, Collection<String> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return access.call(
+                (c, d) -> {
+                    try (PreparedStatement ps = access.prepare(c, d, statement)) {
+                        for (String id : ids) {
+                            Rows.bind(
+                                    d,
+                                    ps,
+                                    now == null ? new Object[] {id} : new Object[] {now, id});
+                            ps.addBatch();
+                        }
+                        int changed = 0;
+                        for (int n : ps.executeBatch()) {
+                            // a driver may answer SUCCESS_NO_INFO (-2) for a row it changed
+                            changed += n > 0 ? n : n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0;
+                        }
+                        return changed;
+                    }
+                });
+    }
+
+    List<DestinationBacklog> backlog() {
+        Map<String, long[]> counts = new TreeMap<>();
+        Map<String, Instant> oldest = new TreeMap<>();
+        access.call(
+                (c, d) -> {
+                    try (PreparedStatement ps = access.prepare(c, d, Statement.BACKLOG);
+                            ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            String destination = rs.getString(1);
+                            long[] n = counts.computeIfAbsent(destination, x -> new long[3]);
+                            RecordStatus status = RecordRows.status(rs.getString(2));
+                            if (status == RecordStatus.PENDING) {
+                                n[0] = rs.getLong(3);
+                                oldest.put(destination, Times.read(d, rs, "oldest"));
+                            } else if (status == RecordStatus.FAILED) {
+                                n[1] = rs.getLong(3);
+                            } else if (status == RecordStatus.QUARANTINED) {
+                                n[2] = rs.getLong(3);
+                            }
+                        }
+                    }
+                    return null;
+                });
+        Set<String> paused = pauses.paused();
+        paused.forEach(d -> counts.computeIfAbsent(d, x -> new long[3]));
+        List<DestinationBacklog> backlog = new ArrayList<>();
+        counts.forEach(
+                (d, c) ->
+                        backlog.add(
+                                new DestinationBacklog(
+                                        d, c[0], c[1], c[2], oldest.get(d), paused.contains(d))));
+        return backlog;
+    }
+}

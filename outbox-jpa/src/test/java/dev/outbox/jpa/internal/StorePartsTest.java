@@ -1,0 +1,144 @@
+package dev.outbox.jpa.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.outbox.admin.DestinationBacklog;
+import dev.outbox.admin.OutboxRecord;
+import dev.outbox.admin.RecordQuery;
+import dev.outbox.admin.RecordStatus;
+import dev.outbox.cdi.internal.ConfigValues;
+import dev.outbox.cdi.internal.NewRecord;
+import dev.outbox.cdi.internal.OutboxSettings;
+
+/**
+ * The store's parts run their dialect's statements on H2 and Derby (auto-commit, one connection):
+ * capture numbers a key's records, the claim takes only heads, and the relay's and the operator's
+ * updates change what they should.
+ */
+class StorePartsTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "jdbc:h2:mem:parts;DB_CLOSE_DELAY=-1",
+                "jdbc:derby:memory:parts;create=true"
+            })
+    void captureRelayAndOperatorPathsWork(String url) throws Exception {
+        try (Connection c = DriverManager.getConnection(url)) {
+            StoreAccess access = access(c);
+            Dialect d = access.dialect(c);
+            SchemaManager.create(c, d, access.tables(), url);
+            RecordCapture capture = new RecordCapture(access);
+            RecordRelay relay = new RecordRelay(access);
+            DestinationPauses pauses = new DestinationPauses(access);
+            RecordQueries queries = new RecordQueries(access, pauses);
+
+            capture.append(record("a1", "1", "q1", Map.of("h", "v\"1")));
+            capture.append(record("a2", "1", "q1", Map.of()));
+            capture.append(record("b1", "2", "q2", Map.of()));
+            assertEquals(2, queries.find("a2").orElseThrow().sequence());
+
+            Instant now = T0.plusSeconds(1);
+            List<OutboxRecord> claimed = relay.claim(10, now, true);
+            assertEquals(Set.of("a1", "b1"), ids(claimed));
+            OutboxRecord a1 = claimed.stream().filter(r -> r.id().equals("a1")).findFirst().get();
+            assertEquals(Map.of("h", "v\"1"), a1.headers());
+
+            assertTrue(relay.markAttemptFailed("b1", 0, RecordStatus.FAILED, null, "boom"));
+            assertFalse(relay.markAttemptFailed("b1", 0, RecordStatus.FAILED, null, "again"));
+            relay.markDispatched(List.of("a1"), now, true);
+            assertEquals(Set.of("a2"), ids(relay.claim(10, now, true)));
+
+            pauses.pause("q1", now, "op");
+            pauses.pause("q1", now, "op");
+            assertEquals(Set.of("q1"), pauses.paused());
+            assertEquals(Set.of(), ids(relay.claim(10, now, true)));
+            List<DestinationBacklog> backlog = queries.backlog();
+            assertEquals(
+                    List.of(
+                            new DestinationBacklog("q1", 1, 0, 0, T0, true),
+                            new DestinationBacklog("q2", 0, 1, 0, null, false)),
+                    backlog);
+            assertTrue(pauses.resume("q1"));
+
+            assertEquals(1, queries.count(RecordQuery.status(RecordStatus.FAILED)));
+            assertEquals(
+                    List.of("b1"),
+                    queries
+                            .find(RecordQuery.all().withErrorContaining("oo").withoutContent())
+                            .stream()
+                            .map(OutboxRecord::id)
+                            .toList());
+            assertTrue(queries.retry("b1", now));
+            assertFalse(queries.retry("b1", now));
+            assertEquals(1, queries.replay(List.of("a1", "a2"), now));
+            assertEquals(0, queries.delete(List.of("a1", "b1")));
+
+            relay.markDispatched(List.of("a1", "a2", "b1"), now, true);
+            assertEquals(3, relay.purgeDispatched(now.plusSeconds(1), 10));
+            assertEquals(0, queries.count(RecordQuery.all()));
+
+            capture.append(record("c1", "3", "q3", Map.of()));
+            try (java.sql.Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE outbox_record SET status = 'LATER' WHERE id = 'c1'");
+            }
+            assertEquals(Optional.empty(), queries.find("c1"));
+            assertEquals(Map.of("c1", "LATER"), relay.quarantineUnknownStatus(10));
+            assertEquals(RecordStatus.QUARANTINED, queries.find("c1").orElseThrow().status());
+            relay.markDispatched(List.of("c1"), now, false);
+            assertEquals(0, queries.count(RecordQuery.all()));
+        }
+    }
+
+    private static Set<String> ids(List<OutboxRecord> records) {
+        return Set.copyOf(records.stream().map(OutboxRecord::id).toList());
+    }
+
+    private static NewRecord record(String id, String key, String dest, Map<String, String> h) {
+        return new NewRecord(id, "Order", key, "Placed", 1, dest, "{}", "application/json", h, T0);
+    }
+
+    private static StoreAccess access(Connection c) {
+        EntityManager em =
+                (EntityManager)
+                        Proxy.newProxyInstance(
+                                StorePartsTest.class.getClassLoader(),
+                                new Class<?>[] {EntityManager.class},
+                                (p, m, a) -> {
+                                    if (m.getName().equals("unwrap") && a[0] == Connection.class) {
+                                        return c;
+                                    }
+                                    if (m.getName().equals("unwrap")) {
+                                        throw new IllegalArgumentException("no " + a[0]);
+                                    }
+                                    return null;
+                                });
+        OutboxEntityManager oem =
+                new OutboxEntityManager() {
+                    @Override
+                    public EntityManager get() {
+                        return em;
+                    }
+                };
+        OutboxSettings settings = OutboxSettings.read(ConfigValues.of(Map.of())).orThrow();
+        return new StoreAccess(oem, settings);
+    }
+}
