@@ -15,14 +15,14 @@ import dev.outbox.cdi.internal.OutboxSettings;
  * Runs the relay's batches one after another, as the relay and the test kit both do: a record's own
  * failure is recorded against it and the rest go on; a batch the broker refuses at commit is halved
  * until the record at fault is found ({@link Isolation}); a destination the broker refuses for
- * security pauses alone ({@link DestinationPauses}). Not thread-safe.
+ * security pauses alone ({@link RefusedDestinations}). Not thread-safe.
  */
 public final class Batches {
 
     private final RelayWorker worker;
     private final int batchSize;
     private final Isolation isolation;
-    private final DestinationPauses destinations;
+    private final RefusedDestinations destinations;
     private final Clock clock;
     private long sent;
 
@@ -56,7 +56,7 @@ public final class Batches {
         this.worker = worker;
         this.batchSize = batchSize;
         this.isolation = new Isolation(batchSize);
-        this.destinations = new DestinationPauses(firstPause, maxPause);
+        this.destinations = new RefusedDestinations(firstPause, maxPause);
         this.clock = clock;
     }
 

@@ -17,13 +17,13 @@ import dev.outbox.cdi.internal.Msg;
  * warning names it when it starts, one line when a send to it succeeds again. Not thread-safe: used
  * by the one thread that runs the batches.
  */
-final class DestinationPauses {
+final class RefusedDestinations {
 
     private final Duration initial;
     private final Duration max;
     private final Map<String, RelayPause> paused = new HashMap<>();
 
-    DestinationPauses(Duration initial, Duration max) {
+    RefusedDestinations(Duration initial, Duration max) {
         this.initial = initial;
         this.max = max;
     }
