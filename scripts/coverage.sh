@@ -10,17 +10,18 @@ if [ ! -f outbox-cdi/target/site/jacoco/jacoco.csv ]; then
 fi
 for m in "${MODULES[@]}"; do
   f=$m/target/site/jacoco/jacoco.csv
-  if [ -f "$f" ]; then echo "$m $f"; else echo "[coverage] $m has no report" >&2; fi
+  if [ -f "$f" ]; then echo "$m $f"; else echo "[coverage] $m: no report (no unit tests)" >&2; fi
 done | awk '
-  # jacoco.csv columns: ...,BRANCH_MISSED(6),BRANCH_COVERED(7),LINE_MISSED(8),LINE_COVERED(9),...
+  # jacoco.csv ends with BRANCH_MISSED,BRANCH_COVERED,LINE_MISSED,LINE_COVERED and six more columns; read from
+  # the end, since the first (the module name, quoted) may hold commas
   function pct(c, m) { return (c + m) > 0 ? 100 * c / (c + m) : 0 }
   BEGIN { printf "%-16s %9s %9s\n", "module", "lines", "branches" }
   {
     lm = lc = bm = bc = 0
     while ((getline line < $2) > 0) {
-      split(line, c, ",")
+      n = split(line, c, ",")
       if (c[1] == "GROUP") continue
-      bm += c[6]; bc += c[7]; lm += c[8]; lc += c[9]
+      bm += c[n - 7]; bc += c[n - 6]; lm += c[n - 5]; lc += c[n - 4]
     }
     printf "%-16s %8.1f%% %8.1f%%\n", $1, pct(lc, lm), pct(bc, bm)
     LM += lm; LC += lc; BM += bm; BC += bc

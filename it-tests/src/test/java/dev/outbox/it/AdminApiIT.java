@@ -370,7 +370,7 @@ class AdminApiIT {
         try {
             assertTrue(json(admin("GET", "destinations/paused")).toString().contains(QUEUE));
             events.fire(new Note(id, "held"));
-            Await.sleep(1500); // several relay intervals
+            probe.awaitTwoRelayRuns();
             assertEquals(RecordStatus.PENDING, testKit.records("Note", id).get(0).status());
             JsonObject backlog =
                     json(admin("GET", "backlog")).asJsonArray().stream()

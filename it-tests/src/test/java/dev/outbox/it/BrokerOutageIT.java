@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.outbox.admin.RecordStatus;
+import dev.outbox.cdi.internal.RelayHandle;
 import dev.outbox.it.app.Orders;
 import dev.outbox.it.app.Probe;
 import dev.outbox.it.app.Received;
@@ -43,6 +44,7 @@ class BrokerOutageIT {
 
     @Inject Orders orders;
     @Inject Probe probe;
+    @Inject RelayHandle relay;
 
     @Test
     @Order(1)
@@ -57,7 +59,12 @@ class BrokerOutageIT {
     void recordsWrittenDuringTheOutageStayPendingAndAreNotCharged() throws Exception {
         probe.deleteAll(PREFIX);
         orders.placeMany(PREFIX, 5);
-        Await.sleep(4000); // several timer ticks and backoff rounds
+        // rounds that claimed these records and failed to send them
+        long rounds = relay.failedRounds();
+        Await.until(
+                "two more failed relay rounds",
+                java.time.Duration.ofSeconds(30),
+                () -> relay.failedRounds() >= rounds + 2);
         assertEquals(5, probe.records(PREFIX).size());
         assertTrue(
                 probe.records(PREFIX).stream()

@@ -1,10 +1,14 @@
 package dev.outbox.it.app;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -15,6 +19,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import dev.outbox.cdi.internal.RelayHandle;
+import dev.outbox.it.Await;
 import dev.outbox.jpa.OutboxRecordEntity;
 
 /**
@@ -23,6 +29,38 @@ import dev.outbox.jpa.OutboxRecordEntity;
  */
 @ApplicationScoped
 public class Probe {
+
+    /** Resolved when used: not every test application asks for it. */
+    @Inject Instance<RelayHandle> relays;
+
+    /**
+     * Waits until the relay has begun two runs after this call: the first of them has then ended
+     * (one runner), having seen every record committed before the call. What a test waits for to
+     * show that the relay left something alone, instead of sleeping through its intervals.
+     */
+    public void awaitTwoRelayRuns() {
+        RelayHandle relay = relays.get();
+        Instant start = Instant.now();
+        Instant[] first = new Instant[1];
+        Await.until(
+                "a relay run after " + start,
+                Duration.ofSeconds(30),
+                () -> {
+                    Instant last = relay.lastRun();
+                    if (last != null && last.isAfter(start)) {
+                        first[0] = last;
+                        return true;
+                    }
+                    return false;
+                });
+        Await.until(
+                "a relay run after " + first[0],
+                Duration.ofSeconds(30),
+                () -> {
+                    Instant last = relay.lastRun();
+                    return last != null && last.isAfter(first[0]);
+                });
+    }
 
     @PersistenceContext EntityManager em;
 
@@ -170,32 +208,29 @@ public class Probe {
     }
 
     /** Sends a text message with the given string or long properties, as any producer could. */
-    public void sendWith(String queue, Map<String, Object> properties, String text)
-            throws JMSException {
-        try (Connection c = cf().createConnection()) {
-            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            jakarta.jms.TextMessage m = s.createTextMessage(text);
-            for (Map.Entry<String, Object> p : properties.entrySet()) {
-                m.setObjectProperty(p.getKey(), p.getValue());
-            }
-            s.createProducer(s.createQueue(queue)).send(m);
-        }
+    public void sendWith(String queue, Map<String, ?> properties, String text) throws JMSException {
+        send(queue, properties, text, false);
     }
 
     /**
-     * Sends a text message with string properties and no JMS message id (a producer that disables
-     * message ids).
+     * Sends a text message with the given properties and no JMS message id (a producer that
+     * disables message ids).
      */
-    public void sendWithoutMessageId(String queue, Map<String, String> properties, String text)
+    public void sendWithoutMessageId(String queue, Map<String, ?> properties, String text)
+            throws JMSException {
+        send(queue, properties, text, true);
+    }
+
+    private void send(String queue, Map<String, ?> properties, String text, boolean noId)
             throws JMSException {
         try (Connection c = cf().createConnection()) {
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             jakarta.jms.TextMessage m = s.createTextMessage(text);
-            for (Map.Entry<String, String> p : properties.entrySet()) {
-                m.setStringProperty(p.getKey(), p.getValue());
+            for (Map.Entry<String, ?> p : properties.entrySet()) {
+                m.setObjectProperty(p.getKey(), p.getValue());
             }
             jakarta.jms.MessageProducer producer = s.createProducer(s.createQueue(queue));
-            producer.setDisableMessageID(true);
+            producer.setDisableMessageID(noId);
             producer.send(m);
         }
     }

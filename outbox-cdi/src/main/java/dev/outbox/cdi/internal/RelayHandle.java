@@ -27,6 +27,12 @@ public interface RelayHandle {
     Instant lastRun();
 
     /**
+     * @return how many of its rounds failed because the broker or the database could not be used,
+     *     since it started: a count that tests wait on instead of sleeping through rounds
+     */
+    long failedRounds();
+
+    /**
      * Sends what is due now through the relay's own batches on the calling thread, until a batch
      * finds nothing; failures are handled as the relay handles them.
      *

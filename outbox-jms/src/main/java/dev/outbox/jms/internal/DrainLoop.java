@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 import dev.outbox.cdi.internal.Durations;
@@ -41,6 +42,7 @@ final class DrainLoop {
     private final AtomicBoolean housekeepingWanted = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean warnedBrokerTimeout = new AtomicBoolean();
+    private final AtomicLong failedRounds = new AtomicLong();
     private final Object idle = new Object();
     private volatile boolean stopped;
     private volatile boolean failing;
@@ -144,6 +146,13 @@ final class DrainLoop {
     }
 
     /**
+     * @return how many rounds failed because the broker or the database could not be used
+     */
+    long failedRounds() {
+        return failedRounds.get();
+    }
+
+    /**
      * @return when the relay last looked for records, or {@code null}
      */
     Instant lastRun() {
@@ -214,6 +223,7 @@ final class DrainLoop {
     }
 
     private void paused(Exception e) {
+        failedRounds.incrementAndGet();
         failing = true;
         Instant now = clock.instant();
         switch (pause.failed(now)) {

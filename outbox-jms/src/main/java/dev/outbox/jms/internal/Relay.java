@@ -147,6 +147,14 @@ public class Relay {
     }
 
     /**
+     * @return how many rounds failed because the broker or the database could not be used
+     */
+    public long failedRounds() {
+        DrainLoop l = loop;
+        return l == null ? 0 : l.failedRounds();
+    }
+
+    /**
      * @return whether the relay is paused because the broker or the database failed
      */
     public boolean failing() {

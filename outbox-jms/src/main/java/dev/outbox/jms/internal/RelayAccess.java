@@ -38,6 +38,11 @@ public class RelayAccess implements RelayHandle {
     }
 
     @Override
+    public long failedRounds() {
+        return relay.failedRounds();
+    }
+
+    @Override
     public int drainDue() {
         Batches batches = Batches.of(worker, settings);
         try {
