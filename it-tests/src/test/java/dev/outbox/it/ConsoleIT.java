@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -24,6 +25,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -95,24 +97,29 @@ class ConsoleIT {
             Await.until(
                     "the backlog lists its destination",
                     WAIT,
-                    () ->
-                            !browser.findElements(
-                                            By.cssSelector(
-                                                    "#backlog tr[data-destination='"
-                                                            + ConsoleEvent.QUEUE
-                                                            + "']"))
-                                    .isEmpty());
+                    onPage(
+                            () ->
+                                    !browser.findElements(
+                                                    By.cssSelector(
+                                                            "#backlog tr[data-destination='"
+                                                                    + ConsoleEvent.QUEUE
+                                                                    + "']"))
+                                            .isEmpty()));
 
             // fix the cause, then retry from the page
             TestBroker.createQueue(ConsoleEvent.QUEUE);
-            row.findElement(By.cssSelector("button.retry")).click();
+            browser.findElement(rowOf(recordId))
+                    .findElement(By.cssSelector("button.retry"))
+                    .click();
 
             Await.until(
                     "the record is delivered",
                     WAIT,
                     () -> TestBroker.LEDGER.sends(id).getOrDefault(recordId, 0) == 1);
             Await.until(
-                    "the row is gone", WAIT, () -> browser.findElements(rowOf(recordId)).isEmpty());
+                    "the row is gone",
+                    WAIT,
+                    onPage(() -> browser.findElements(rowOf(recordId)).isEmpty()));
             assertTrue(
                     browser.findElement(By.id("status"))
                             .getText()
@@ -134,11 +141,15 @@ class ConsoleIT {
             Await.until(
                     "the 3 records are listed as dead letters",
                     WAIT,
-                    () ->
-                            browser.findElements(By.cssSelector("#dead-letters td.key")).stream()
-                                            .filter(td -> td.getText().contains(id))
-                                            .count()
-                                    == 3);
+                    onPage(
+                            () ->
+                                    browser
+                                                    .findElements(
+                                                            By.cssSelector("#dead-letters td.key"))
+                                                    .stream()
+                                                    .filter(td -> td.getText().contains(id))
+                                                    .count()
+                                            == 3));
             browser.findElement(By.id("bulk-destination")).sendKeys("it.refused.bulk");
             browser.findElement(By.id("bulk-count")).click();
             WebElement delete = browser.findElement(By.id("bulk-delete"));
@@ -150,13 +161,20 @@ class ConsoleIT {
             Await.until(
                     "the deletion is reported",
                     WAIT,
-                    () -> browser.findElement(By.id("status")).getText().startsWith("Deleted 3"));
+                    onPage(
+                            () ->
+                                    browser.findElement(By.id("status"))
+                                            .getText()
+                                            .startsWith("Deleted 3")));
             Await.until(
                     "the rows are gone",
                     WAIT,
-                    () ->
-                            browser.findElements(By.cssSelector("#dead-letters td.key")).stream()
-                                    .noneMatch(td -> td.getText().contains(id)));
+                    onPage(
+                            () ->
+                                    browser
+                                            .findElements(By.cssSelector("#dead-letters td.key"))
+                                            .stream()
+                                            .noneMatch(td -> td.getText().contains(id))));
         } finally {
             browser.quit();
         }
@@ -218,16 +236,32 @@ class ConsoleIT {
         Await.until(
                 "the page lists record " + recordId,
                 WAIT,
-                () -> {
-                    List<WebElement> rows = browser.findElements(rowOf(recordId));
-                    return !rows.isEmpty()
-                            && "QUARANTINED"
-                                    .equals(
-                                            rows.get(0)
-                                                    .findElement(By.cssSelector("td.status"))
-                                                    .getText());
-                });
+                onPage(
+                        () -> {
+                            List<WebElement> rows = browser.findElements(rowOf(recordId));
+                            return !rows.isEmpty()
+                                    && "QUARANTINED"
+                                            .equals(
+                                                    rows.get(0)
+                                                            .findElement(
+                                                                    By.cssSelector("td.status"))
+                                                            .getText());
+                        }));
         return browser.findElement(rowOf(recordId));
+    }
+
+    /**
+     * A condition on the page that is false, and polled again, while the console redraws the
+     * elements it read (a refresh replaces the table's rows).
+     */
+    private static BooleanSupplier onPage(BooleanSupplier condition) {
+        return () -> {
+            try {
+                return condition.getAsBoolean();
+            } catch (StaleElementReferenceException e) {
+                return false;
+            }
+        };
     }
 
     /** Fires a ConsoleEvent through the test application; answers its record id. */
