@@ -2,10 +2,12 @@ package dev.outbox.it.app;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 /**
  * What the server logs under some loggers while a test runs, read in the server (tests in the
@@ -14,13 +16,16 @@ import java.util.logging.Logger;
  */
 public final class LogLines implements AutoCloseable {
 
+    private static final Formatter FORMATTER = new SimpleFormatter();
+
     private final List<Logger> loggers;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Handler handler =
             new Handler() {
                 @Override
                 public void publish(LogRecord r) {
-                    lines.add(String.valueOf(r.getMessage()));
+                    // with its parameters filled in, as a log file shows it
+                    lines.add(String.valueOf(FORMATTER.formatMessage(r)));
                 }
 
                 @Override
