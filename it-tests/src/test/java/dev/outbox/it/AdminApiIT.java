@@ -21,10 +21,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.outbox.admin.Outbox;
@@ -32,6 +29,7 @@ import dev.outbox.admin.OutboxRecord;
 import dev.outbox.admin.RecordStatus;
 import dev.outbox.it.app.BulkRefused;
 import dev.outbox.it.app.Events;
+import dev.outbox.it.app.LogLines;
 import dev.outbox.it.app.Note;
 import dev.outbox.it.app.Probe;
 import dev.outbox.it.app.Received;
@@ -48,7 +46,6 @@ import dev.outbox.testkit.OutboxTestKit;
  * parameter; single and bulk actions; everything audited once its outcome is known.
  */
 @ExtendWith(ArquillianExtension.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminApiIT {
 
     static final String API = "/admin-it/outbox-admin/";
@@ -113,8 +110,15 @@ class AdminApiIT {
     }
 
     @Test
-    @Order(1)
     void refusesWithoutUserOrRoleAndEveryAnswerCarriesTheSecurityHeaders() throws Exception {
+        try (LogLines log = LogLines.capture("")) {
+            refusesWithoutUserOrRole();
+            assertTrue(log.contains("OUTBOX0603I: Admin request GET "), "refusals logged");
+            assertTrue(!log.contains("RESTEASY002010"), "refused requests log no stack trace");
+        }
+    }
+
+    private void refusesWithoutUserOrRole() throws Exception {
         HttpResponse<String> anonymous = Http.get(API + "backlog");
         assertEquals(401, anonymous.statusCode());
         assertTrue(
@@ -139,7 +143,6 @@ class AdminApiIT {
     }
 
     @Test
-    @Order(2)
     void plainHttpIsSentToHttps() throws Exception {
         HttpResponse<String> plain = Http.plain(API + "backlog");
         assertTrue(
@@ -154,7 +157,6 @@ class AdminApiIT {
     }
 
     @Test
-    @Order(3)
     void eachRoleSeesWhatItShouldAndNoMore() throws Exception {
         String id = unique("roles");
         events.fire(new Note(id, "secret"));
@@ -165,9 +167,12 @@ class AdminApiIT {
             JsonObject one = json(as(user, "GET", "records/" + sent.id())).asJsonObject();
             assertTrue(absent(one, "payload") && absent(one, "headers"), user + ": " + one);
         }
-        for (String user : new String[] {"reader", "admin"}) {
-            JsonObject one = json(as(user, "GET", "records/" + sent.id())).asJsonObject();
-            assertTrue(one.getString("payload").contains("secret"), user + ": " + one);
+        try (LogLines log = LogLines.capture("dev.outbox")) {
+            for (String user : new String[] {"reader", "admin"}) {
+                JsonObject one = json(as(user, "GET", "records/" + sent.id())).asJsonObject();
+                assertTrue(one.getString("payload").contains("secret"), user + ": " + one);
+            }
+            assertTrue(log.contains("OUTBOX0615I: Record " + sent.id()), "payload reads logged");
         }
         // reading a payload is audited; listing is not
         assertTrue(
@@ -193,7 +198,6 @@ class AdminApiIT {
     }
 
     @Test
-    @Order(4)
     void listsComeInBoundedPagesWithoutPayloads() throws Exception {
         String id = unique("page");
         for (int i = 0; i < 5; i++) {
@@ -273,7 +277,6 @@ class AdminApiIT {
     }
 
     @Test
-    @Order(5)
     void badInputAnswers400NamingTheParameter() throws Exception {
         String[][] cases = {
             {"GET", "records?status=LOST", "status"},
@@ -287,10 +290,16 @@ class AdminApiIT {
             {"POST", "records/retry", "status"},
             {"POST", "records/delete?status=PENDING", "status"},
         };
-        for (String[] c : cases) {
-            HttpResponse<String> r = admin(c[0], c[1]);
-            assertEquals(400, r.statusCode(), c[1] + ": " + r.body());
-            assertTrue(r.body().contains("OUTBOX0605E: Invalid " + c[2]), c[1] + ": " + r.body());
+        try (LogLines log = LogLines.capture("dev.outbox")) {
+            for (String[] c : cases) {
+                HttpResponse<String> r = admin(c[0], c[1]);
+                assertEquals(400, r.statusCode(), c[1] + ": " + r.body());
+                assertTrue(
+                        r.body().contains("OUTBOX0605E: Invalid " + c[2]), c[1] + ": " + r.body());
+            }
+            // a line break sent in a parameter stays escaped on its line
+            assertTrue(log.contains("forged\\nOUTBOX0601I"), "the escaped value is logged");
+            assertTrue(!log.contains("forged\nOUTBOX0601I"), "no raw line break from the request");
         }
         String unknown = "01a23456-0000-7000-8000-000000000000";
         assertEquals(404, admin("GET", "records/" + unknown).statusCode());
@@ -298,7 +307,6 @@ class AdminApiIT {
     }
 
     @Test
-    @Order(6)
     void retriesADeadLetterAndRefusesWhatIsNotOne() throws Exception {
         String id = unique("retry");
         OutboxRecord bad = quarantined(id);
@@ -310,9 +318,12 @@ class AdminApiIT {
                         "POST", API + "records/" + bad.id() + "/retry", "admin", "admin-pw", false);
         assertEquals(403, noHeader.statusCode(), "a change needs the X-Outbox-Admin header");
 
-        HttpResponse<String> retried = admin("POST", "records/" + bad.id() + "/retry");
-        assertEquals(200, retried.statusCode(), retried.body());
-        assertTrue(json(retried).asJsonObject().getBoolean("done"));
+        try (LogLines log = LogLines.capture("dev.outbox")) {
+            HttpResponse<String> retried = admin("POST", "records/" + bad.id() + "/retry");
+            assertEquals(200, retried.statusCode(), retried.body());
+            assertTrue(json(retried).asJsonObject().getBoolean("done"));
+            assertTrue(log.contains("OUTBOX0601I: Admin action retry on " + bad.id()), "logged");
+        }
         // it cannot be sent, so it is quarantined again, attempts counted afresh
         Await.value(
                 "quarantined again",
@@ -329,22 +340,23 @@ class AdminApiIT {
     }
 
     @Test
-    @Order(7)
     void replaysADispatchedRecord() throws Exception {
         String id = unique("replay");
         events.fire(new Note(id, "again"));
         assertNotNull(probe.receive(QUEUE, id, WAIT.toMillis()), "first delivery");
         OutboxRecord sent = testKit.awaitDispatched("Note", id, WAIT);
 
-        HttpResponse<String> replayed = admin("POST", "records/" + sent.id() + "/replay");
-        assertEquals(200, replayed.statusCode(), replayed.body());
+        try (LogLines log = LogLines.capture("dev.outbox")) {
+            HttpResponse<String> replayed = admin("POST", "records/" + sent.id() + "/replay");
+            assertEquals(200, replayed.statusCode(), replayed.body());
+            assertTrue(log.contains("OUTBOX0601I: Admin action replay on " + sent.id()), "logged");
+        }
         Received again = probe.receive(QUEUE, id, WAIT.toMillis());
         assertNotNull(again, "the replayed copy");
         assertEquals(sent.id(), again.property("outboxRecordId"));
     }
 
     @Test
-    @Order(8)
     void deletesARecordThatIsNotPending() throws Exception {
         OutboxRecord bad = quarantined(unique("delete"));
         HttpResponse<String> deleted = admin("DELETE", "records/" + bad.id());
@@ -354,8 +366,17 @@ class AdminApiIT {
     }
 
     @Test
-    @Order(9)
     void pausesAndResumesADestination() throws Exception {
+        try (LogLines log = LogLines.capture("dev.outbox")) {
+            pausesAndResumes();
+            assertTrue(
+                    log.contains("OUTBOX0601I: Admin action pause on it.admin by admin: paused"));
+            assertTrue(
+                    log.contains("OUTBOX0601I: Admin action resume on it.admin by admin: resumed"));
+        }
+    }
+
+    private void pausesAndResumes() throws Exception {
         String id = unique("pause");
         HttpResponse<String> paused = admin("POST", "destinations/it.admin/pause");
         assertEquals(200, paused.statusCode());
@@ -387,7 +408,6 @@ class AdminApiIT {
     }
 
     @Test
-    @Order(10)
     void everyActionIsWrittenToTheAuditTable() throws Exception {
         OutboxRecord bad = quarantined(unique("audit"));
         assertEquals(200, admin("DELETE", "records/" + bad.id()).statusCode());
@@ -398,11 +418,14 @@ class AdminApiIT {
         assertEquals("admin", row[1], "who");
         assertEquals("delete", row[2], "what");
         assertTrue(String.valueOf(row[3]).startsWith("deleted"), String.valueOf(row[3]));
-        assertTrue(probe.audit(QUEUE).stream().anyMatch(r -> "pause".equals(r[2])));
+        long pauses = probe.audit(QUEUE).stream().filter(r -> "pause".equals(r[2])).count();
+        assertEquals(200, admin("POST", "destinations/" + QUEUE + "/pause").statusCode());
+        assertEquals(200, admin("POST", "destinations/" + QUEUE + "/resume").statusCode());
+        assertEquals(
+                pauses + 1, probe.audit(QUEUE).stream().filter(r -> "pause".equals(r[2])).count());
     }
 
     @Test
-    @Order(11)
     void bulkActionsCountFirstThenActOnAThousandRecords() throws Exception {
         // a thousand dead letters of one destination, held there: the destination is paused, so
         // that the relay leaves them alone, and they are marked as the relay marks what it cannot
@@ -426,7 +449,12 @@ class AdminApiIT {
             assertTrue(dry.getBoolean("dryRun"));
             assertEquals(1000, bulkCount(RecordStatus.QUARANTINED), "a dry run changes nothing");
 
-            JsonObject retried = json(admin("POST", "records/retry?" + filter)).asJsonObject();
+            JsonObject retried;
+            try (LogLines log = LogLines.capture("dev.outbox")) {
+                retried = json(admin("POST", "records/retry?" + filter)).asJsonObject();
+                assertTrue(
+                        log.contains("OUTBOX0601I: Admin action retry-bulk on status=QUARANTINED"));
+            }
             assertEquals(1000, retried.getInt("done"), retried.toString());
             assertTrue(!retried.getBoolean("more"));
             assertEquals(1000, bulkCount(RecordStatus.PENDING), "all pending again");
@@ -461,14 +489,17 @@ class AdminApiIT {
     }
 
     @Test
-    @Order(12)
     void anActionWhoseAuditRowCannotBeWrittenIsNotDoneAndSaysSo() throws Exception {
         OutboxRecord bad = quarantined(unique("unaudited"));
         probe.execute("DROP TABLE it_audit");
         try {
-            HttpResponse<String> r = admin("POST", "records/" + bad.id() + "/retry");
-            assertEquals(500, r.statusCode(), r.body());
-            assertTrue(r.body().contains("OUTBOX0616W"), r.body());
+            try (LogLines log = LogLines.capture("dev.outbox")) {
+                HttpResponse<String> r = admin("POST", "records/" + bad.id() + "/retry");
+                assertEquals(500, r.statusCode(), r.body());
+                assertTrue(r.body().contains("OUTBOX0616W"), r.body());
+                assertTrue(
+                        log.contains("OUTBOX0616W: Admin action retry on "), "the failed action");
+            }
             assertEquals(
                     RecordStatus.QUARANTINED,
                     testKit.records("Refused", bad.aggregateId()).get(0).status(),
@@ -487,22 +518,10 @@ class AdminApiIT {
                     + " VARCHAR(512))";
 
     @Test
-    @Order(13)
     @RunAsClient
-    void everyActionIsLoggedWithWhoAndWhat() throws Exception {
-        String log = ServerLog.since(0);
-        assertTrue(log.contains("OUTBOX0601I: Admin action retry on "), "retry logged");
-        assertTrue(log.contains("OUTBOX0601I: Admin action replay on "), "replay logged");
-        assertTrue(log.contains("OUTBOX0601I: Admin action pause on it.admin by admin: paused"));
-        assertTrue(log.contains("OUTBOX0601I: Admin action resume on it.admin by admin: resumed"));
-        assertTrue(log.contains("OUTBOX0604I: Outbox admin API and console enabled: everything"));
-        assertTrue(log.contains("OUTBOX0601I: Admin action retry-bulk on status=QUARANTINED"));
-        assertTrue(log.contains("OUTBOX0615I: Record "), "payload reads logged");
-        assertTrue(log.contains("OUTBOX0603I: Admin request GET "), "refusals logged");
-        assertTrue(log.contains("OUTBOX0616W: Admin action retry on "), "the failed action");
-        // a line break sent in a parameter stays escaped on its line
-        assertTrue(log.contains("forged\\nOUTBOX0601I"), "the escaped value is logged");
-        assertTrue(!log.contains("forged\nOUTBOX0601I"), "no raw line break from the request");
-        assertTrue(!log.contains("RESTEASY002010"), "refused requests log no stack trace");
+    void theAdminApiSaysAtStartupWhoMayDoWhat() throws Exception {
+        assertTrue(
+                ServerLog.since(0)
+                        .contains("OUTBOX0604I: Outbox admin API and console enabled: everything"));
     }
 }
