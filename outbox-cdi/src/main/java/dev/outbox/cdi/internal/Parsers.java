@@ -60,17 +60,7 @@ final class Parsers {
     }
 
     static int integer(String text, int min, int max) {
-        String expected = "expected a whole number from " + min + " to " + max;
-        int value;
-        try {
-            value = Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(expected);
-        }
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(expected);
-        }
-        return value;
+        return (int) number(text, min, max);
     }
 
     static double decimal(String text, double min, double max) {
