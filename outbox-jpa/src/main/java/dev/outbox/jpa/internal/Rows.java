@@ -14,25 +14,39 @@ final class Rows {
 
     /** A table with a key, and its statements to insert a row and to find it by its key. */
     enum Keyed {
-        KEY(Statement.KEY_INSERT, null, Statement.KEY_EXISTS, 2),
-        PAUSE(Statement.PAUSE_INSERT, Statement.PAUSE_INSERT_IF_ABSENT, Statement.PAUSE_EXISTS, 1),
+        KEY("outbox_key", Statement.KEY_INSERT, null, Statement.KEY_EXISTS, 2),
+        PAUSE(
+                "outbox_pause",
+                Statement.PAUSE_INSERT,
+                Statement.PAUSE_INSERT_IF_ABSENT,
+                Statement.PAUSE_EXISTS,
+                1),
         PROCESSED(
+                "outbox_processed",
                 Statement.PROCESSED_INSERT,
                 Statement.PROCESSED_INSERT_IF_ABSENT,
                 Statement.PROCESSED_EXISTS,
                 2),
         INBOX_KEY(
+                "outbox_inbox_key",
                 Statement.INBOX_KEY_INSERT,
                 Statement.INBOX_KEY_INSERT_IF_ABSENT,
                 Statement.INBOX_KEY_EXISTS,
                 3);
 
+        final String table;
         final Statement insert;
         final Statement ifAbsent;
         final Statement exists;
         final int keyColumns;
 
-        Keyed(Statement insert, Statement ifAbsent, Statement exists, int keyColumns) {
+        Keyed(
+                String table,
+                Statement insert,
+                Statement ifAbsent,
+                Statement exists,
+                int keyColumns) {
+            this.table = table;
             this.insert = insert;
             this.ifAbsent = ifAbsent;
             this.exists = exists;
@@ -83,16 +97,7 @@ final class Rows {
                 break;
             }
         }
-        throw new SQLException(Msg.STORE_INSERT_WAIT.format(wait, t.name(table(row))));
-    }
-
-    private static String table(Keyed row) {
-        return switch (row) {
-            case KEY -> "outbox_key";
-            case PAUSE -> "outbox_pause";
-            case PROCESSED -> "outbox_processed";
-            case INBOX_KEY -> "outbox_inbox_key";
-        };
+        throw new SQLException(Msg.STORE_INSERT_WAIT.format(wait, t.name(row.table)));
     }
 
     static int insert(Connection c, Dialect d, String sql, Object[] values) throws SQLException {
