@@ -7,24 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.ejb.EJB;
-import jakarta.inject.Inject;
-
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import dev.outbox.admin.RecordStatus;
-import dev.outbox.it.app.Orders;
-import dev.outbox.it.app.Probe;
-import dev.outbox.it.app.Received;
-import dev.outbox.jms.internal.Relay;
 
 /**
  * A connection factory that retries for ever (WildFly's default for a remote broker; set on Liberty
@@ -34,17 +22,17 @@ import dev.outbox.jms.internal.Relay;
  * broker, which the suite stops: every Liberty pass, and WildFly's remote-broker pass.
  */
 @ExtendWith(ArquillianExtension.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrokerTimeoutIT {
 
+    static final String APP = "timeout-it";
     static final String QUEUE = "it.timeout";
     static final String PREFIX = "timeout";
-    static long logMark;
+    static final Duration WAIT = Duration.ofSeconds(30);
 
-    @Deployment
+    @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.app(
-                "timeout-it",
+                APP,
                 """
                 outbox.destination.default=it.timeout
                 outbox.relay.connection-factory=jms/foreverConnectionFactory
@@ -53,68 +41,55 @@ class BrokerTimeoutIT {
                 """);
     }
 
-    @Inject Orders orders;
-    @Inject Probe probe;
-    @EJB Relay relay;
-
     @Test
-    @Order(1)
     @RunAsClient
-    void stopTheBroker() throws Exception {
-        logMark = ServerLog.size();
+    void aBrokerThatDoesNotAnswerIsWaitedForBoundedlyWarnedOfOnceAndCaughtUpWith()
+            throws Exception {
+        Steps app = Steps.of(APP);
+        app.call("delete-all", "prefix", PREFIX);
+        long mark = ServerLog.size();
         TestBroker.stop();
-    }
-
-    @Test
-    @Order(2)
-    void theRelayDoesNotHangButCountsAsFailingAndChargesNoRecord() throws Exception {
-        probe.deleteAll(PREFIX);
-        orders.placeMany(PREFIX, 3);
-        Await.until("the relay counts as failing", Duration.ofSeconds(30), relay::failing);
-        assertEquals(3, probe.records(PREFIX).size());
-        assertTrue(
-                probe.records(PREFIX).stream()
-                        .allMatch(r -> r.status() == RecordStatus.PENDING && r.attempts() == 0),
-                "a broker that does not answer must not cost records their attempts: "
-                        + probe.records(PREFIX));
-    }
-
-    @Test
-    @Order(3)
-    @RunAsClient
-    void theWaitIsReportedOnceNamingTheSettingsAndTheBrokerComesBack() throws Exception {
+        try {
+            app.call("place-many", "prefix", PREFIX, "count", 3);
+            Await.until("the relay counts as failing", WAIT, () -> app.flag("failing"));
+            List<String> records = app.records(PREFIX);
+            assertEquals(3, records.size(), records.toString());
+            assertTrue(
+                    records.stream().allMatch(r -> r.startsWith("PENDING 0 ")),
+                    "a broker that does not answer must not cost records their attempts: "
+                            + records);
+            Await.until(
+                    "OUTBOX0317W and OUTBOX0306W are logged",
+                    WAIT,
+                    () ->
+                            ServerLog.loggedSince(mark, "OUTBOX0317W")
+                                    && ServerLog.loggedSince(mark, "OUTBOX0306W"));
+            app.awaitFailedRounds(2); // more interrupted rounds, which must not warn again
+            String log = ServerLog.since(mark);
+            assertEquals(
+                    1, ServerLog.count(log, "OUTBOX0317W"), "one warning, not a flood:\n" + log);
+            assertTrue(log.contains("jms/foreverConnectionFactory"), "names the factory");
+            assertTrue(
+                    log.contains("reconnect-attempts=0") && log.contains("ReconnectAttempts=\"0\""),
+                    "names the settings of both servers");
+        } finally {
+            TestBroker.start();
+        }
+        assertEquals(
+                3,
+                app.number(
+                        "receive-all",
+                        "queue",
+                        QUEUE,
+                        "prefix",
+                        PREFIX,
+                        "expected",
+                        3,
+                        "quietMillis",
+                        60_000));
+        Await.until("all DISPATCHED", WAIT, () -> app.flag("all-dispatched", "prefix", PREFIX));
         Await.until(
-                "OUTBOX0317W is logged",
-                Duration.ofSeconds(30),
-                () ->
-                        ServerLog.loggedSince(logMark, "OUTBOX0317W")
-                                && ServerLog.loggedSince(logMark, "OUTBOX0306W"));
-        Await.sleep(5000); // more interrupted rounds, which must not warn again
-        String log = ServerLog.since(logMark);
-        assertEquals(1, ServerLog.count(log, "OUTBOX0317W"), "one warning, not a flood:\n" + log);
-        assertTrue(log.contains("jms/foreverConnectionFactory"), "names the factory");
-        assertTrue(
-                log.contains("reconnect-attempts=0") && log.contains("ReconnectAttempts=\"0\""),
-                "names the settings of both servers");
-        TestBroker.start();
-    }
-
-    @Test
-    @Order(4)
-    void theRelayCatchesUp() throws Exception {
-        List<Received> got = probe.receiveAll(QUEUE, PREFIX, 3, 60_000);
-        assertEquals(3, got.size());
-        Await.until("all DISPATCHED", Duration.ofSeconds(30), () -> probe.allDispatched(PREFIX));
-        assertFalse(relay.failing());
-    }
-
-    @Test
-    @Order(5)
-    @RunAsClient
-    void theRecoveryIsLogged() throws Exception {
-        Await.until(
-                "OUTBOX0304I is logged",
-                Duration.ofSeconds(10),
-                () -> ServerLog.loggedSince(logMark, "OUTBOX0304I"));
+                "OUTBOX0304I is logged", WAIT, () -> ServerLog.loggedSince(mark, "OUTBOX0304I"));
+        assertFalse(app.flag("failing"));
     }
 }

@@ -1,27 +1,23 @@
 package dev.outbox.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
-
-import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.outbox.it.app.Orders;
-import dev.outbox.it.app.Probe;
 import dev.outbox.it.ops.Http;
+import dev.outbox.it.ops.ReadinessServlet;
 
 /**
  * A broker outage, the thing the outbox exists to absorb, leaves readiness UP: writes keep
@@ -30,19 +26,18 @@ import dev.outbox.it.ops.Http;
  * the suite stops: every Liberty pass, and WildFly's remote-broker pass.
  */
 @ExtendWith(ArquillianExtension.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HealthOutageIT {
 
+    static final String APP = "health-outage-it";
     static final String QUEUE = "it.health";
     static final String PREFIX = "health-a";
     static final String MORE = "health-b";
     static final Duration WAIT = Duration.ofSeconds(30);
-    static long logMark;
 
-    @Deployment
+    @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.opsApp(
-                        "health-outage-it",
+                        APP,
                         """
                         outbox.destination.default=it.health
                         outbox.relay.max-backoff=1s
@@ -55,105 +50,116 @@ class HealthOutageIT {
                         otel.metrics.exporter=logging
                         otel.metric.export.interval=1000
                         """)
-                .addClass(Http.class);
+                .addClasses(Http.class, ReadinessServlet.class);
     }
 
-    @Inject Orders orders;
-    @Inject Probe probe;
-
     @Test
-    @Order(1)
     @RunAsClient
-    void stopTheBroker() throws Exception {
-        logMark = ServerLog.size();
+    void readinessStaysUpThroughAnOutageWhileTheDataTheMetricsAndTheLogShowIt() throws Exception {
+        Steps app = Steps.of(APP);
+        app.call("delete-unsent"); // records other suites left behind
+        long mark = ServerLog.size();
         TestBroker.stop();
-    }
+        try {
+            app.call("place-many", "prefix", PREFIX, "count", 5);
+            Map<String, String> check =
+                    Await.value(
+                            "readiness reports the outage and the waiting records",
+                            WAIT,
+                            () -> readiness(app),
+                            c -> "broker-unreachable,records-waiting".equals(c.get("conditions")));
+            assertEquals("UP", check.get("status"), check.toString());
+            assertEquals("200", check.get("code"), check.toString());
+            assertEquals("failing", check.get("relay"), check.toString());
+            assertEquals("5", check.get("pending"), check.toString());
+            assertTrue(Long.parseLong(check.get("oldestPendingAgeSeconds")) >= 2, check.toString());
+            assertFalse(check.get("json").contains("Exception"), "no exception text: " + check);
 
-    @Test
-    @Order(2)
-    void writesCommitAndReadinessStaysUpWithTheBacklogInItsData() throws Exception {
-        probe.deleteUnsent(); // records other suites left behind
-        orders.placeMany(PREFIX, 5);
-        JsonObject check =
-                Await.value(
-                        "readiness reports the outage and the waiting records",
-                        WAIT,
-                        () -> Http.outboxCheck("/health/ready"),
-                        c ->
-                                c != null
-                                        && c.getJsonObject("data")
-                                                .getString("conditions")
-                                                .equals("broker-unreachable,records-waiting"));
-        assertTrue(Http.isUp(check), check.toString());
-        JsonObject data = check.getJsonObject("data");
-        assertEquals("failing", data.getString("relay"));
-        assertEquals(5, data.getJsonNumber("pending").longValue(), data.toString());
-        assertTrue(data.getJsonNumber("oldestPendingAgeSeconds").longValue() >= 2);
-        assertEquals(200, Http.get("/health/ready").statusCode());
-        assertTrue(!check.toString().contains("Exception"), "no exception text: " + check);
+            app.call("place-many", "prefix", MORE, "count", 2); // the application keeps working
+            Await.value(
+                    "the data shows the new records",
+                    WAIT,
+                    () -> readiness(app),
+                    c -> "7".equals(c.get("pending")));
 
-        orders.placeMany(MORE, 2); // the application keeps working
-        Await.value(
-                "the data shows the new records",
-                WAIT,
-                () -> Http.outboxCheck("/health/ready"),
-                c ->
-                        c != null
-                                && c.getJsonObject("data").getJsonNumber("pending").longValue()
-                                        == 7);
-    }
+            // the logging exporter writes each export (every second here) to the server log
+            Pattern failing = Pattern.compile("name=outbox\\.relay\\.failing,.*?value=1[,}]");
+            Pattern pending =
+                    Pattern.compile(
+                            "name=outbox\\.backlog\\.pending,.*?destination=\\\""
+                                    + Pattern.quote(QUEUE)
+                                    + "\\\"\\}, value=7[,}]");
+            Await.until(
+                    "the metrics show the failing relay and the backlog",
+                    WAIT,
+                    () -> {
+                        String log = since(mark);
+                        return failing.matcher(log).find() && pending.matcher(log).find();
+                    });
+            String log = since(mark);
+            assertEquals(
+                    1,
+                    ServerLog.count(log, "OUTBOX0613W: Outbox condition broker-unreachable"),
+                    log);
+            assertEquals(
+                    1, ServerLog.count(log, "OUTBOX0613W: Outbox condition records-waiting"), log);
+            assertTrue(log.contains("Readiness stays UP (outbox.health.readiness=server)"), log);
+            assertEquals(0, ServerLog.count(log, "OUTBOX0606W"), "readiness never went DOWN");
+        } finally {
+            TestBroker.start();
+        }
 
-    @Test
-    @Order(3)
-    @RunAsClient
-    void theMetricsShowItTheLogSaysItOnceAndTheBrokerComesBack() throws Exception {
-        // the logging exporter writes each export (every second here) to the server log
-        Pattern failing = Pattern.compile("name=outbox\\.relay\\.failing,.*?value=1[,}]");
-        Pattern pending =
-                Pattern.compile(
-                        "name=outbox\\.backlog\\.pending,.*?destination=\\\""
-                                + Pattern.quote(QUEUE)
-                                + "\\\"\\}, value=7[,}]");
-        Await.until(
-                "the metrics show the failing relay and the backlog",
-                WAIT,
-                () -> {
-                    String log = since();
-                    return failing.matcher(log).find() && pending.matcher(log).find();
-                });
-        String log = since();
-        assertEquals(
-                1, ServerLog.count(log, "OUTBOX0613W: Outbox condition broker-unreachable"), log);
-        assertEquals(1, ServerLog.count(log, "OUTBOX0613W: Outbox condition records-waiting"), log);
-        assertTrue(log.contains("Readiness stays UP (outbox.health.readiness=server)"), log);
-        assertEquals(0, ServerLog.count(log, "OUTBOX0606W"), "readiness never went DOWN");
-        TestBroker.start();
-    }
-
-    @Test
-    @Order(4)
-    void theRecordsGoOutAndTheConditionsClear() throws Exception {
-        assertEquals(5, probe.receiveAll(QUEUE, PREFIX, 5, 60_000).size());
-        assertEquals(2, probe.receiveAll(QUEUE, MORE, 2, 30_000).size());
+        assertEquals(5, receiveAll(app, PREFIX, 5, 60_000));
+        assertEquals(2, receiveAll(app, MORE, 2, 30_000));
         Await.value(
                 "readiness has no condition",
                 WAIT,
-                () -> Http.outboxCheck("/health/ready"),
-                c -> Http.isUp(c) && c.getJsonObject("data").getString("conditions").isEmpty());
+                () -> readiness(app),
+                c -> "UP".equals(c.get("status")) && "".equals(c.get("conditions")));
+        Await.until(
+                "the clearing is logged",
+                WAIT,
+                () ->
+                        ServerLog.loggedSince(
+                                        mark,
+                                        "OUTBOX0614I: Outbox condition broker-unreachable has"
+                                                + " cleared")
+                                && ServerLog.loggedSince(
+                                        mark,
+                                        "OUTBOX0614I: Outbox condition records-waiting has"
+                                                + " cleared"));
     }
 
-    @Test
-    @Order(5)
-    @RunAsClient
-    void theClearingIsLogged() throws Exception {
-        String log = since();
-        assertTrue(log.contains("OUTBOX0614I: Outbox condition broker-unreachable has cleared"));
-        assertTrue(log.contains("OUTBOX0614I: Outbox condition records-waiting has cleared"));
+    private static long receiveAll(Steps app, String prefix, int expected, long quietMillis) {
+        return app.number(
+                "receive-all",
+                "queue",
+                QUEUE,
+                "prefix",
+                prefix,
+                "expected",
+                expected,
+                "quietMillis",
+                quietMillis);
     }
 
-    private static String since() {
+    /**
+     * @return the outbox's readiness check, from {@link ReadinessServlet}; empty when it has none
+     */
+    private static Map<String, String> readiness(Steps app) {
+        Map<String, String> check = new HashMap<>();
+        for (String line : app.post("it-ready", "ready").split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                check.put(line.substring(0, eq), line.substring(eq + 1).strip());
+            }
+        }
+        return check;
+    }
+
+    private static String since(long mark) {
         try {
-            return ServerLog.since(logMark);
+            return ServerLog.since(mark);
         } catch (java.io.IOException e) {
             return "";
         }

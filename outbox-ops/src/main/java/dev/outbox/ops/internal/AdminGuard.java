@@ -25,13 +25,10 @@ import dev.outbox.cdi.internal.OutboxSettings;
 import dev.outbox.ops.internal.Views.ErrorView;
 
 /**
- * Guards every admin endpoint, in this order: it answers only under its own application path
- * ({@value AdminApplication#PATH}; an application whose own REST application scans the outbox jar
- * would otherwise serve it under its root too), only with {@code outbox.admin.enabled=true} (404
- * otherwise), only to an authenticated user (401) holding the endpoint's right (403), and a request
- * that changes something only with the header {@value #CSRF_HEADER}, which a page of another site
- * cannot send (403). Every refusal but the first two is audited. Every response, refusals included,
- * carries headers that keep the console out of frames and caches.
+ * Guards every admin endpoint by the rules of {@link AdminAccess} (its own application path only:
+ * an application whose own REST application scans the outbox jar would otherwise serve it under its
+ * root too; the CSRF header is one a page of another site cannot send), audits the refusals, and
+ * gives every response, refusals included, headers that keep the console out of frames and caches.
  */
 @Provider
 @AdminEndpoint
@@ -57,49 +54,32 @@ public class AdminGuard implements ContainerRequestFilter, ContainerResponseFilt
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String base = request.getUriInfo().getBaseUri().getPath();
-        if (!base.endsWith("/" + AdminApplication.PATH + "/")
-                && !base.endsWith("/" + AdminApplication.PATH)) {
-            request.abortWith(Response.status(Response.Status.NOT_FOUND).build());
-            return;
-        }
-        if (!settings.adminEnabled()) {
-            request.abortWith(Response.status(Response.Status.NOT_FOUND).build());
-            return;
-        }
-        String what = request.getMethod() + " " + request.getUriInfo().getRequestUri().getPath();
         SecurityContext security = request.getSecurityContext();
         Principal who = security.getUserPrincipal();
-        if (who == null) {
-            audit.refused(null, what, 401, "not authenticated");
-            request.abortWith(
-                    Response.status(Response.Status.UNAUTHORIZED)
-                            .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"outbox-admin\"")
-                            .type(MediaType.APPLICATION_JSON)
-                            .entity(
-                                    new ErrorView(
-                                            Msg.OPS_ADMIN_DENIED.format("authentication required")))
-                            .build());
-            return;
-        }
+        String user = who == null ? null : who.getName();
         AdminRight.Right right = right();
-        if (right.roles(settings).stream().noneMatch(security::isUserInRole)) {
-            audit.refused(who.getName(), what, 403, "no role with the right " + right);
-            request.abortWith(
-                    forbidden(
-                            "the user has none of the roles "
-                                    + right.roles(settings)
-                                    + " that may "
-                                    + describe(right)
-                                    + " (outbox.admin.*role)"));
+        AdminAccess access =
+                AdminAccess.decide(
+                        new AdminAccess.Request(
+                                request.getUriInfo().getBaseUri().getPath(),
+                                request.getMethod(),
+                                user,
+                                security::isUserInRole,
+                                request.getHeaderString(CSRF_HEADER) != null),
+                        settings.adminEnabled(),
+                        right,
+                        right.roles(settings));
+        if (access.allowed()) {
             return;
         }
-        boolean changes = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
-        if (changes && request.getHeaderString(CSRF_HEADER) == null) {
-            audit.refused(who.getName(), what, 403, "no " + CSRF_HEADER + " header");
-            request.abortWith(
-                    forbidden("a request that changes something needs the header " + CSRF_HEADER));
+        if (access.auditReason() != null) {
+            audit.refused(
+                    user,
+                    request.getMethod() + " " + request.getUriInfo().getRequestUri().getPath(),
+                    access.status(),
+                    access.auditReason());
         }
+        request.abortWith(refusal(access));
     }
 
     @Override
@@ -119,18 +99,16 @@ public class AdminGuard implements ContainerRequestFilter, ContainerResponseFilt
         return r == null ? AdminRight.Right.OPERATE : r.value();
     }
 
-    private static String describe(AdminRight.Right right) {
-        return switch (right) {
-            case VIEW -> "list records";
-            case READ_PAYLOAD -> "read payloads";
-            case OPERATE -> "act on records and destinations";
-        };
-    }
-
-    private static Response forbidden(String why) {
-        return Response.status(Response.Status.FORBIDDEN)
-                .type(MediaType.APPLICATION_JSON)
-                .entity(new ErrorView(Msg.OPS_ADMIN_DENIED.format(why)))
+    private static Response refusal(AdminAccess access) {
+        Response.ResponseBuilder r = Response.status(access.status());
+        if (access.callerReason() == null) {
+            return r.build();
+        }
+        if (access.status() == 401) {
+            r.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"outbox-admin\"");
+        }
+        return r.type(MediaType.APPLICATION_JSON)
+                .entity(new ErrorView(Msg.OPS_ADMIN_DENIED.format(access.callerReason())))
                 .build();
     }
 }
