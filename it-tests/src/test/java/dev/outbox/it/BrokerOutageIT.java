@@ -59,19 +59,8 @@ class BrokerOutageIT {
         } finally {
             TestBroker.start();
         }
-        assertEquals(
-                5,
-                app.number(
-                        "receive-all",
-                        "queue",
-                        QUEUE,
-                        "prefix",
-                        PREFIX,
-                        "expected",
-                        5,
-                        "quietMillis",
-                        60_000));
-        Await.until("all DISPATCHED", WAIT, () -> app.flag("all-dispatched", "prefix", PREFIX));
+        assertEquals(5, app.receiveAll(QUEUE, PREFIX, 5, 60_000));
+        app.awaitDispatched(PREFIX, WAIT);
         Await.until(
                 "OUTBOX0304I is logged", WAIT, () -> ServerLog.loggedSince(mark, "OUTBOX0304I"));
     }

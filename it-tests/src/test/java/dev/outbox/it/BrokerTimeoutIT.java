@@ -75,19 +75,8 @@ class BrokerTimeoutIT {
         } finally {
             TestBroker.start();
         }
-        assertEquals(
-                3,
-                app.number(
-                        "receive-all",
-                        "queue",
-                        QUEUE,
-                        "prefix",
-                        PREFIX,
-                        "expected",
-                        3,
-                        "quietMillis",
-                        60_000));
-        Await.until("all DISPATCHED", WAIT, () -> app.flag("all-dispatched", "prefix", PREFIX));
+        assertEquals(3, app.receiveAll(QUEUE, PREFIX, 3, 60_000));
+        app.awaitDispatched(PREFIX, WAIT);
         Await.until(
                 "OUTBOX0304I is logged", WAIT, () -> ServerLog.loggedSince(mark, "OUTBOX0304I"));
         assertFalse(app.flag("failing"));

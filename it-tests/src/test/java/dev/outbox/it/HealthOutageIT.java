@@ -109,8 +109,8 @@ class HealthOutageIT {
             TestBroker.start();
         }
 
-        assertEquals(5, receiveAll(app, PREFIX, 5, 60_000));
-        assertEquals(2, receiveAll(app, MORE, 2, 30_000));
+        assertEquals(5, app.receiveAll(QUEUE, PREFIX, 5, 60_000));
+        assertEquals(2, app.receiveAll(QUEUE, MORE, 2, 30_000));
         Await.value(
                 "readiness has no condition",
                 WAIT,
@@ -128,19 +128,6 @@ class HealthOutageIT {
                                         mark,
                                         "OUTBOX0614I: Outbox condition records-waiting has"
                                                 + " cleared"));
-    }
-
-    private static long receiveAll(Steps app, String prefix, int expected, long quietMillis) {
-        return app.number(
-                "receive-all",
-                "queue",
-                QUEUE,
-                "prefix",
-                prefix,
-                "expected",
-                expected,
-                "quietMillis",
-                quietMillis);
     }
 
     /**

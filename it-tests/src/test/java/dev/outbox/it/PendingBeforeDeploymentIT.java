@@ -56,22 +56,8 @@ class PendingBeforeDeploymentIT {
 
         deployer.deploy("relay");
         try {
-            assertEquals(
-                    5,
-                    writer.number(
-                            "receive-all",
-                            "queue",
-                            QUEUE,
-                            "prefix",
-                            PREFIX,
-                            "expected",
-                            5,
-                            "quietMillis",
-                            15_000));
-            Await.until(
-                    "the records are DISPATCHED",
-                    Duration.ofSeconds(10),
-                    () -> writer.flag("all-dispatched", "prefix", PREFIX));
+            assertEquals(5, writer.receiveAll(QUEUE, PREFIX, 5, 15_000));
+            writer.awaitDispatched(PREFIX, Duration.ofSeconds(10));
             assertTrue(
                     writer.records(PREFIX).stream().allMatch(r -> r.endsWith(" dispatched")),
                     "dispatched with a time");

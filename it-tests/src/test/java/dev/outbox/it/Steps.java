@@ -102,6 +102,33 @@ final class Steps {
     }
 
     /**
+     * Receives the messages of the keys starting with the prefix until none comes for quietMillis
+     * (see {@code Probe.receiveAll}).
+     *
+     * @return how many came
+     */
+    long receiveAll(String queue, String prefix, int expected, long quietMillis) {
+        return number(
+                "receive-all",
+                "queue",
+                queue,
+                "prefix",
+                prefix,
+                "expected",
+                expected,
+                "quietMillis",
+                quietMillis);
+    }
+
+    /** Waits until the records of the keys starting with the prefix are all DISPATCHED. */
+    void awaitDispatched(String prefix, Duration timeout) {
+        Await.until(
+                "the records of " + prefix + " are DISPATCHED",
+                timeout,
+                () -> flag("all-dispatched", "prefix", prefix));
+    }
+
+    /**
      * Waits until the relay has failed {@code more} rounds after this call: what a scenario waits
      * for to show what an outage does, instead of sleeping.
      */

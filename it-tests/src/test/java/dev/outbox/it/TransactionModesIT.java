@@ -46,10 +46,7 @@ class TransactionModesIT {
             assertEquals(
                     id,
                     app.call("receive", "queue", "it.xa", "prefix", id, "timeoutMillis", 15_000));
-            Await.until(
-                    "the record is DISPATCHED",
-                    Duration.ofSeconds(30),
-                    () -> app.flag("all-dispatched", "prefix", id));
+            app.awaitDispatched(id, Duration.ofSeconds(30));
             assertTrue(ServerLog.since(mark).contains("transaction mode xa"));
         } finally {
             deployer.undeploy("xa");
