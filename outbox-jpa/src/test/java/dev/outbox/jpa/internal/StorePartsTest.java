@@ -108,6 +108,32 @@ class StorePartsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "jdbc:h2:mem:relaypauses;DB_CLOSE_DELAY=-1",
+                "jdbc:derby:memory:relaypauses;create=true"
+            })
+    void theRelayLiftsOnlyItsOwnExpiredPauses(String url) throws Exception {
+        try (Connection c = DriverManager.getConnection(url)) {
+            StoreAccess access = access(c);
+            SchemaManager.create(c, access.dialect(c), access.tables(), url);
+            DestinationPauses pauses = new DestinationPauses(access);
+            String relay = "outbox-relay: broker refused (security)";
+            pauses.pause("expired", T0, relay);
+            pauses.pause("fresh", T0.plusSeconds(30), relay);
+            pauses.pause("operator", T0, "op");
+            pauses.pause("anonymous", T0, null);
+
+            assertEquals(0, pauses.resumePausedBy(relay, T0), "taken at the time: not older");
+            assertEquals(1, pauses.resumePausedBy(relay, T0.plusSeconds(30)));
+            assertEquals(Set.of("fresh", "operator", "anonymous"), pauses.paused());
+            assertEquals(0, pauses.resumePausedBy(relay, T0.plusSeconds(30)), "lifted once");
+            assertEquals(1, pauses.resumePausedBy(relay, T0.plusSeconds(31)));
+            assertEquals(Set.of("operator", "anonymous"), pauses.paused());
+        }
+    }
+
     private static Set<String> ids(List<OutboxRecord> records) {
         return Set.copyOf(records.stream().map(OutboxRecord::id).toList());
     }
