@@ -169,6 +169,23 @@ class DrainLoopTest {
     }
 
     @Test
+    void aFailedLiftOfRefusedPausesDoesNotPauseSending() {
+        work.liftFailure = new IllegalStateException("statement timeout");
+        loop.tick();
+        assertEquals(1, work.lifts.get());
+        assertFalse(loop.failing(), "sending is not paused");
+        assertEquals(1, logged.count("OUTBOX0324W"), logged.toString());
+        assertEquals(1, work.purges.get(), "the rest of the housekeeping runs");
+        clock.advance(Duration.ofSeconds(1));
+        loop.tick();
+        assertEquals(2, work.batches.get(), "sending goes on");
+        assertEquals(1, work.lifts.get(), "the lift waits the maximum backoff");
+        clock.advance(Duration.ofSeconds(7));
+        loop.tick();
+        assertEquals(2, work.lifts.get());
+    }
+
+    @Test
     void aBrokerFailurePausesAndARecoveryResumes() {
         work.batchFailure = Failures.relay("cannot connect", new ConnectException("refused"));
         loop.tick();
@@ -255,6 +272,8 @@ class DrainLoopTest {
         volatile int claimed;
         volatile DispatchException batchFailure;
         volatile RuntimeException purgeFailure;
+        volatile RuntimeException liftFailure;
+        final AtomicInteger lifts = new AtomicInteger();
         volatile Runnable onBatchEnd = () -> {};
 
         Gate block(int batch) {
@@ -307,6 +326,20 @@ class DrainLoopTest {
             enter();
             sweeps.incrementAndGet();
             active.decrementAndGet();
+        }
+
+        @Override
+        public int liftRefusals(Instant olderThan) {
+            enter();
+            try {
+                lifts.incrementAndGet();
+                if (liftFailure != null) {
+                    throw liftFailure;
+                }
+                return 0;
+            } finally {
+                active.decrementAndGet();
+            }
         }
 
         private void enter() {
