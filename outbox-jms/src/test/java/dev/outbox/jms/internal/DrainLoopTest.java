@@ -309,32 +309,26 @@ class DrainLoopTest {
 
         @Override
         public int purge() {
-            enter();
-            try {
-                purges.incrementAndGet();
-                if (purgeFailure != null) {
-                    throw purgeFailure;
-                }
-                return 0;
-            } finally {
-                active.decrementAndGet();
-            }
+            return housekeeping(purges, purgeFailure);
         }
 
         @Override
         public void sweep() {
-            enter();
-            sweeps.incrementAndGet();
-            active.decrementAndGet();
+            housekeeping(sweeps, null);
         }
 
         @Override
         public int liftRefusals(Instant olderThan) {
+            return housekeeping(lifts, liftFailure);
+        }
+
+        /** Counts a housekeeping call, which then fails if a failure is given, or finds nothing. */
+        private int housekeeping(AtomicInteger calls, RuntimeException failure) {
             enter();
             try {
-                lifts.incrementAndGet();
-                if (liftFailure != null) {
-                    throw liftFailure;
+                calls.incrementAndGet();
+                if (failure != null) {
+                    throw failure;
                 }
                 return 0;
             } finally {
