@@ -119,6 +119,9 @@ SELECT 1 FROM outbox_pause WHERE destination = ?
 -- RESUME
 DELETE FROM outbox_pause WHERE destination = ?
 
+-- RESUME_PAUSED_BY
+DELETE FROM outbox_pause WHERE paused_by = ? AND paused_at < ?
+
 -- PAUSED
 SELECT destination FROM outbox_pause
 

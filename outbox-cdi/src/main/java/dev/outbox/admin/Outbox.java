@@ -113,7 +113,9 @@ public interface Outbox {
     void pause(String destination, String by);
 
     /**
-     * Lets the relay send the records of a paused destination again.
+     * Lets the relay send the records of a paused destination again. A destination the relay paused
+     * itself, because the broker refused to let it send there, may be resumed too: if the broker
+     * still refuses, the relay pauses it again.
      *
      * @param destination the queue
      * @return whether it was paused
@@ -121,7 +123,9 @@ public interface Outbox {
     boolean resume(String destination);
 
     /**
-     * @return the paused destinations
+     * @return the paused destinations: the operators' and those the relay paused itself because the
+     *     broker refused to let it send there (paused by {@code outbox-relay: broker refused
+     *     (security)}, lifted by the relay after {@code outbox.relay.max-backoff})
      */
     Set<String> paused();
 }

@@ -217,12 +217,19 @@ public enum Msg {
     RELAY_DESTINATION_REFUSED(
             322,
             'W',
-            "The broker refuses the relay to send to %s (security): its records stay pending and"
-                    + " the relay tries again with pauses of up to %s; other destinations go on: %s"),
+            "The broker refuses the relay to send to %s (security): the relay pauses it on every"
+                    + " server (in outbox_pause, paused by '%s'; an operator may resume it), its"
+                    + " records stay pending and the other destinations go on; any server lifts the"
+                    + " pause after %s (outbox.relay.max-backoff) to try again: %s"),
     RELAY_DESTINATION_ACCEPTED(
             323,
             'I',
             "The broker lets the relay send to %s again after %d refused attempts over %s"),
+    RELAY_LIFT_FAILED(
+            324,
+            'W',
+            "Could not lift the relay's expired pauses of refused destinations (outbox_pause rows"
+                    + " paused by '%s'); trying again in %s, and sending goes on: %s"),
 
     // inbox
     INBOX_DUPLICATE(401, 'I', "Consumer %s skipped message %s: already processed"),

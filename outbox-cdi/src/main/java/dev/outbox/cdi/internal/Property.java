@@ -33,7 +33,9 @@ public enum Property {
     RELAY_MAX_BACKOFF(
             "outbox.relay.max-backoff",
             "30s",
-            "Longest pause of the whole relay while the broker is unreachable."),
+            "Longest pause of the whole relay while the broker is unreachable; also how long "
+                    + "a destination the broker refuses the relay (security) stays paused before "
+                    + "its records are tried again."),
     RELAY_BROKER_TIMEOUT(
             "outbox.relay.broker-timeout",
             "30s",

@@ -195,6 +195,17 @@ public interface RecordStore {
     boolean resume(String destination);
 
     /**
+     * Resumes the destinations one pauser paused before a time, and no other: the relay lifts its
+     * own pauses of destinations the broker refused it, whichever server took them, and leaves the
+     * operators' alone.
+     *
+     * @param by the pauser, as {@link #pause} was given it
+     * @param olderThan the time the pauses were taken before
+     * @return how many destinations were resumed
+     */
+    int resumeRelayPauses(String by, Instant olderThan);
+
+    /**
      * @return the paused destinations
      */
     Set<String> paused();

@@ -15,7 +15,8 @@ import dev.outbox.cdi.internal.OutboxSettings;
  * Runs the relay's batches one after another, as the relay and the test kit both do: a record's own
  * failure is recorded against it and the rest go on; a batch the broker refuses at commit is halved
  * until the record at fault is found ({@link Isolation}); a destination the broker refuses for
- * security pauses alone ({@link RefusedDestinations}). Not thread-safe.
+ * security is paused on every server, and the claims leave it out ({@link RefusedDestinations}).
+ * Not thread-safe.
  */
 public final class Batches {
 
@@ -28,35 +29,24 @@ public final class Batches {
 
     /**
      * @param worker the relay's transactional worker
-     * @param settings the batch size, and the pauses of a destination the broker refuses
+     * @param settings the batch size, and the pause of a destination the broker refuses
      * @return batches as the relay runs them
      */
     public static Batches of(RelayWorker worker, OutboxSettings settings) {
-        return new Batches(
-                worker,
-                settings.batchSize(),
-                settings.relayInterval(),
-                settings.maxBackoff(),
-                Clock.systemUTC());
+        return new Batches(worker, settings.batchSize(), settings.maxBackoff(), Clock.systemUTC());
     }
 
     /**
      * @param worker the relay's transactional worker
      * @param batchSize the most records in a batch
-     * @param firstPause the first pause of a destination the broker refuses
-     * @param maxPause the longest
+     * @param refusedPause how long a destination the broker refuses stays paused
      * @param clock the time
      */
-    Batches(
-            RelayWorker worker,
-            int batchSize,
-            Duration firstPause,
-            Duration maxPause,
-            Clock clock) {
+    Batches(RelayWorker worker, int batchSize, Duration refusedPause, Clock clock) {
         this.worker = worker;
         this.batchSize = batchSize;
         this.isolation = new Isolation(batchSize);
-        this.destinations = new RefusedDestinations(firstPause, maxPause);
+        this.destinations = new RefusedDestinations(worker, refusedPause);
         this.clock = clock;
     }
 
@@ -64,7 +54,7 @@ public final class Batches {
      * Relays one batch.
      *
      * @return the records claimed, or the batch size while more is known to be due: a caller drains
-     *     while the answer is the batch size; 0 when all it claimed pause with their destinations
+     *     while the answer is the batch size
      * @throws DispatchException when the relay as a whole must pause (broker or database)
      * @throws RuntimeException when the database fails
      */
@@ -72,15 +62,7 @@ public final class Batches {
         List<OutboxRecord> sending = new ArrayList<>();
         Instant now = clock.instant();
         try {
-            int found =
-                    worker.relayBatch(
-                            isolation.limit(),
-                            claimed -> destinations.trim(isolation.trim(claimed), now),
-                            sending);
-            if (found > 0 && sending.isEmpty()) {
-                // all it claimed wait for their destinations: the next run looks again
-                return 0;
-            }
+            int found = worker.relayBatch(isolation.limit(), isolation::trim, sending);
             isolation.sent(sending);
             destinations.accepted(sending, now);
             sent += sending.size();

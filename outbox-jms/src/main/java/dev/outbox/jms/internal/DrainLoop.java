@@ -14,7 +14,8 @@ import dev.outbox.cdi.internal.Msg;
 
 /**
  * The relay's one runner: drains the outbox batch by batch, coalesces kicks, pauses while the
- * broker or the database cannot be used, and does the housekeeping (purge, sweep).
+ * broker or the database cannot be used, and does the housekeeping (purge, sweep, lifting the
+ * pauses of refused destinations).
  *
  * <p>Threading contract: {@link #kick()} and {@link #tick()} only note what is wanted and then try
  * to become the runner (a compare-and-set); the one thread that wins (the executor's for a kick,
@@ -177,7 +178,10 @@ final class DrainLoop {
                     if (drainWanted.getAndSet(false)) {
                         drain();
                     } else if (housekeepingWanted.getAndSet(false)) {
-                        housekeeping.run(pause.failing());
+                        if (housekeeping.run(pause.failing())) {
+                            // a refused destination's pause was lifted: try its records now
+                            drainWanted.set(true);
+                        }
                     } else {
                         break;
                     }
@@ -245,10 +249,6 @@ final class DrainLoop {
     private void recovered() {
         failing = false;
         warnedBrokerTimeout.set(false);
-        if (pause.failing()) {
-            Instant now = clock.instant();
-            String duration = Durations.format(pause.failingFor(now));
-            Msg.RELAY_RECOVERED.log(pause.succeeded(), duration);
-        }
+        pause.recovered(clock.instant(), Msg.RELAY_RECOVERED);
     }
 }

@@ -9,10 +9,11 @@ import dev.outbox.cdi.internal.Durations;
 import dev.outbox.cdi.internal.Msg;
 
 /**
- * The relay's housekeeping: purges dispatched records past their retention and sweeps for rows with
- * a status the outbox does not know. Its failures never pause sending: a failed purge pauses the
- * purge alone, with a backoff and messages of its own. Not thread-safe: run by the relay's one
- * runner ({@link DrainLoop}).
+ * The relay's housekeeping: lifts the relay's pauses of refused destinations once they are older
+ * than the maximum backoff ({@link RefusedDestinations}), purges dispatched records past their
+ * retention and sweeps for rows with a status the outbox does not know. Its failures never pause
+ * sending: a failed purge pauses the purge alone, with a backoff and messages of its own. Not
+ * thread-safe: run by the relay's one runner ({@link DrainLoop}).
  */
 final class Housekeeping {
 
@@ -24,6 +25,7 @@ final class Housekeeping {
     private final RelayLimits limits;
     private final RelayPause pause;
     private Instant nextSweep = Instant.MIN;
+    private Instant nextLift = Instant.MIN;
 
     Housekeeping(RelayWork work, Clock clock, RelayLimits limits) {
         this.work = work;
@@ -33,17 +35,40 @@ final class Housekeeping {
     }
 
     /**
-     * Purges and sweeps, unless sending pauses: then the database is likely away too, and the
-     * housekeeping waits for sending to recover.
+     * Lifts expired pauses, purges and sweeps, unless sending pauses: then the database is likely
+     * away too, and the housekeeping waits for sending to recover.
      *
      * @param sendingFails whether sending pauses after failures
+     * @return whether it lifted a pause: there may be records to send
      */
-    void run(boolean sendingFails) {
+    boolean run(boolean sendingFails) {
         if (sendingFails) {
-            return;
+            return false;
         }
+        boolean lifted = liftRefusals();
         purge();
         sweep();
+        return lifted;
+    }
+
+    /**
+     * Lifts the relay's pauses of destinations the broker refused that are older than the maximum
+     * backoff, whichever server took them: their records are tried again. A failure is logged and
+     * the next try waits the maximum backoff; sending goes on.
+     */
+    private boolean liftRefusals() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextLift)) {
+            return false;
+        }
+        try {
+            return work.liftRefusals(now.minus(limits.maxBackoff())) > 0;
+        } catch (RuntimeException e) {
+            nextLift = now.plus(limits.maxBackoff());
+            Msg.RELAY_LIFT_FAILED.log(
+                    RefusedDestinations.PAUSED_BY, Durations.format(limits.maxBackoff()), e);
+            return false;
+        }
     }
 
     /**
@@ -68,11 +93,7 @@ final class Housekeeping {
             failed(e);
             return;
         }
-        if (pause.failing()) {
-            Msg.RELAY_HOUSEKEEPING_RECOVERED.log(
-                    pause.failures(), Durations.format(pause.failingFor(clock.instant())));
-            pause.succeeded();
-        }
+        pause.recovered(clock.instant(), Msg.RELAY_HOUSEKEEPING_RECOVERED);
         if (total > 0) {
             // routine work, every tick: not for the server log
             Msg.RELAY_PURGED.logAt(Level.FINE, total, Durations.format(limits.retention()));

@@ -11,76 +11,74 @@ import dev.outbox.cdi.internal.Durations;
 import dev.outbox.cdi.internal.Msg;
 
 /**
- * Destinations the broker refuses the relay for security (an ACL that changed): such a destination
- * pauses as for an outage, its records stay pending and are charged no attempt, and the other
- * destinations go on. Its pause doubles from the relay interval up to the maximum backoff; one
- * warning names it when it starts, one line when a send to it succeeds again. Not thread-safe: used
- * by the one thread that runs the batches.
+ * Destinations the broker refuses the relay for security (an access list that changed). Such a
+ * destination is paused in {@code outbox_pause}, where operators pause destinations, marked {@link
+ * #PAUSED_BY}: every relay's claim leaves its records out, so the other destinations go on however
+ * many of its records wait, and operators see it among the paused destinations. Its records stay
+ * pending and are charged nothing. Any server's housekeeping lifts such a pause once it is older
+ * than {@code outbox.relay.max-backoff} ({@link Housekeeping}), so a pause outlives the server that
+ * took it; its records are tried then and, refused again, pause it again.
+ *
+ * <p>In memory, per server, only what the log needs: one warning when a destination starts to be
+ * refused here, one line when a send to it succeeds again here. Not thread-safe: used by the one
+ * thread that runs the batches.
  */
 final class RefusedDestinations {
 
-    private final Duration initial;
-    private final Duration max;
-    private final Map<String, RelayPause> paused = new HashMap<>();
-
-    RefusedDestinations(Duration initial, Duration max) {
-        this.initial = initial;
-        this.max = max;
-    }
-
     /**
-     * Leaves out the records of destinations that pause now.
-     *
-     * @param claimed the records, in order
-     * @param now the time
-     * @return the others, in order
+     * The {@code paused_by} of the relay's own pauses: the relay lifts these, and never a pause
+     * with any other.
      */
-    List<OutboxRecord> trim(List<OutboxRecord> claimed, Instant now) {
-        if (paused.isEmpty()) {
-            return claimed;
-        }
-        return claimed.stream().filter(r -> !pauses(r.destination(), now)).toList();
+    static final String PAUSED_BY = "outbox-relay: broker refused (security)";
+
+    private final RelayWorker worker;
+    private final Duration retryAfter;
+    private final Map<String, RelayPause> refused = new HashMap<>();
+
+    /**
+     * @param worker pauses a destination in a transaction of its own
+     * @param retryAfter how long a pause lasts before it is lifted
+     */
+    RefusedDestinations(RelayWorker worker, Duration retryAfter) {
+        this.worker = worker;
+        this.retryAfter = retryAfter;
     }
 
     /**
-     * Notes that the broker refused a destination for security.
+     * Pauses a destination the broker refused for security, on every server. The refused batch has
+     * rolled back: the pause commits in a transaction of its own.
      *
      * @param destination the destination
      * @param cause the broker's refusal
      * @param now the time
+     * @throws RuntimeException when the database fails: the relay pauses, and the next batch that
+     *     is refused pauses the destination
      */
     void refused(String destination, Throwable cause, Instant now) {
-        RelayPause pause = paused.computeIfAbsent(destination, d -> new RelayPause(initial, max));
+        RelayPause pause =
+                refused.computeIfAbsent(destination, d -> new RelayPause(retryAfter, retryAfter));
         if (pause.failed(now) == RelayPause.Report.FIRST) {
             Msg.RELAY_DESTINATION_REFUSED.log(
-                    destination, Durations.format(max), Failures.describe(cause));
+                    destination, PAUSED_BY, Durations.format(retryAfter), Failures.describe(cause));
         }
+        worker.pauseRefused(destination);
     }
 
     /**
-     * Notes records the broker took: their destinations no longer pause.
+     * Notes records the broker took: their destinations are no longer refused.
      *
      * @param sent the records sent
      * @param now the time
      */
     void accepted(List<OutboxRecord> sent, Instant now) {
-        if (paused.isEmpty()) {
+        if (refused.isEmpty()) {
             return;
         }
         for (OutboxRecord r : sent) {
-            RelayPause pause = paused.remove(r.destination());
+            RelayPause pause = refused.remove(r.destination());
             if (pause != null) {
-                Msg.RELAY_DESTINATION_ACCEPTED.log(
-                        r.destination(), pause.failures(), Durations.format(pause.failingFor(now)));
+                pause.recovered(now, Msg.RELAY_DESTINATION_ACCEPTED, r.destination());
             }
         }
-    }
-
-    /**
-     * @return whether the destination pauses now
-     */
-    boolean pauses(String destination, Instant now) {
-        RelayPause pause = paused.get(destination);
-        return pause != null && !pause.mayTry(now);
     }
 }

@@ -92,6 +92,11 @@ public class Relay {
                     public void sweep() {
                         worker.quarantineUnknownStatus();
                     }
+
+                    @Override
+                    public int liftRefusals(Instant olderThan) {
+                        return worker.resumeRefused(olderThan);
+                    }
                 };
         loop =
                 new DrainLoop(

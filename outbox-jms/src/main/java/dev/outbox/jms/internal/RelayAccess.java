@@ -46,6 +46,9 @@ public class RelayAccess implements RelayHandle {
     public int drainDue() {
         Batches batches = Batches.of(worker, settings);
         try {
+            // expired pauses of refused destinations, as the relay lifts them: without a relay
+            // running, they would stay for ever
+            worker.resumeRefused(Instant.now().minus(settings.maxBackoff()));
             for (int round = 0; round < MAX_ROUNDS && batches.next() > 0; round++) {
                 // each batch sends what it claimed and commits
             }

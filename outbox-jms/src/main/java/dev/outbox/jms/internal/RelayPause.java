@@ -2,13 +2,17 @@ package dev.outbox.jms.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+
+import dev.outbox.cdi.internal.Durations;
+import dev.outbox.cdi.internal.Msg;
 
 /**
  * The whole relay's backoff while the broker or the database cannot be used: the pause doubles from
  * the relay interval up to a maximum, and the log gets one warning when it starts, a summary at
- * most every {@link #SUMMARY_EVERY}, and one line when it ends. Also the backoff of the
- * housekeeping and of a refused destination. Not thread-safe: used by the relay's one runner
- * ({@link DrainLoop}).
+ * most every {@link #SUMMARY_EVERY}, and one line when it ends ({@link #recovered}). Also the
+ * backoff of the housekeeping, and what the log says of a destination the broker refuses. Not
+ * thread-safe: used by the relay's one runner ({@link DrainLoop}).
  */
 final class RelayPause {
 
@@ -78,6 +82,25 @@ final class RelayPause {
         current = initial;
         until = Instant.MIN;
         return ended;
+    }
+
+    /**
+     * Notes a success and ends the pause; when it ends failures, logs the line that says so: the
+     * message with the values given, then the failures and how long they lasted.
+     *
+     * @param now the time
+     * @param message the recovery line, its last two values the failures and the duration
+     * @param first the values before those
+     */
+    void recovered(Instant now, Msg message, Object... first) {
+        if (!failing()) {
+            return;
+        }
+        Object[] values = Arrays.copyOf(first, first.length + 2);
+        values[first.length] = failures;
+        values[first.length + 1] = Durations.format(failingFor(now));
+        succeeded();
+        message.log(values);
     }
 
     int failures() {

@@ -1,5 +1,7 @@
 package dev.outbox.jms.internal;
 
+import java.time.Instant;
+
 /** What the relay's runner ({@link DrainLoop}) runs: each call in a transaction of its own. */
 interface RelayWork {
     /**
@@ -17,4 +19,12 @@ interface RelayWork {
 
     /** Quarantines records with a status the outbox does not know. */
     void sweep();
+
+    /**
+     * Lifts the relay's pauses of refused destinations, whichever server took them.
+     *
+     * @param olderThan the time the pauses were taken before
+     * @return how many destinations it resumed
+     */
+    int liftRefusals(Instant olderThan);
 }

@@ -44,8 +44,8 @@ public class RelayWorker {
 
     /**
      * @param limit the most records to claim
-     * @param trim picks the records to send of those claimed, in order (none: nothing is sent); the
-     *     others stay pending, untouched
+     * @param trim picks the records to send of those claimed, in order, at least one; the others
+     *     stay pending, untouched
      * @param sending receives the records sent, so that the caller knows them even when the
      *     transaction fails to commit
      * @return the number of records claimed
@@ -66,9 +66,6 @@ public class RelayWorker {
             return 0;
         }
         List<OutboxRecord> batch = trim.apply(claimed);
-        if (batch.isEmpty()) {
-            return claimed.size();
-        }
         sending.addAll(batch);
         if (settings.xa()) {
             dispatcher.sendEnlisted(batch);
@@ -154,6 +151,29 @@ public class RelayWorker {
             counters.countAttemptFailed();
             Msg.RELAY_RETRY_SCHEDULED.log(concat(who, attempts, retry.maxAttempts(), next, error));
         }
+    }
+
+    /**
+     * Pauses a destination the broker refuses the relay for security, on every server, unless it is
+     * paused already (by an operator, or by another relay: that pause stays as it is).
+     *
+     * @param destination the destination
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void pauseRefused(String destination) {
+        store.pause(destination, clock.instant(), RefusedDestinations.PAUSED_BY);
+    }
+
+    /**
+     * Resumes the destinations the relay paused because the broker refused them, whichever server
+     * paused them, once their pause is old enough; never a pause an operator took.
+     *
+     * @param olderThan the time the pauses were taken before
+     * @return how many destinations were resumed
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int resumeRefused(Instant olderThan) {
+        return store.resumeRelayPauses(RefusedDestinations.PAUSED_BY, olderThan);
     }
 
     /**

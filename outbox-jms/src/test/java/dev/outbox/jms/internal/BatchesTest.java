@@ -2,13 +2,18 @@ package dev.outbox.jms.internal;
 
 import static dev.outbox.jms.internal.TestRecords.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -19,14 +24,20 @@ import org.junit.jupiter.api.Test;
 
 import dev.outbox.admin.OutboxRecord;
 
-/** A destination the broker refuses for security pauses alone; its records are charged nothing. */
+/**
+ * A destination the broker refuses for security is paused in the pause table, which the claim
+ * honours, so the others go on; its records are charged nothing, and the pause is lifted after the
+ * maximum backoff.
+ */
 class BatchesTest {
+
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
+    private static final String BY = RefusedDestinations.PAUSED_BY;
 
     private final DrainLoopTest.MutableClock clock =
             new DrainLoopTest.MutableClock(Instant.parse("2026-05-01T12:00:00Z"));
-    private final FakeWorker worker = new FakeWorker();
-    private final Batches batches =
-            new Batches(worker, 10, Duration.ofSeconds(1), Duration.ofSeconds(8), clock);
+    private final FakeWorker worker = new FakeWorker(clock);
+    private final Batches batches = new Batches(worker, 10, MAX_BACKOFF, clock);
     private final LogCapture log = new LogCapture();
 
     @AfterEach
@@ -45,22 +56,28 @@ class BatchesTest {
         worker.refused.add("orders");
 
         assertEquals(10, batches.next(), "refused: the drain goes on");
-        assertEquals(10, batches.next(), "billing's records are sent, orders' wait");
+        assertEquals(Map.of("orders", BY), worker.pausedBy());
+        assertEquals(2, batches.next(), "the claim leaves orders out: billing's records are sent");
         assertEquals(List.of("b1", "b2"), worker.sent);
-        assertEquals(0, batches.next(), "only orders' records are due: the drain ends");
+        assertEquals(0, batches.next(), "only orders' records wait, paused: the drain ends");
         assertEquals(1, log.count("OUTBOX0322W"), log.toString());
         assertTrue(log.lines("OUTBOX0322W").get(0).contains("orders"), log.toString());
+        assertTrue(log.lines("OUTBOX0322W").get(0).contains(BY), log.toString());
 
-        clock.advance(Duration.ofSeconds(1));
+        assertEquals(0, worker.resumeRefused(clock.instant().minus(MAX_BACKOFF)), "not yet");
+        clock.advance(MAX_BACKOFF.plusSeconds(1));
+        assertEquals(1, worker.resumeRefused(clock.instant().minus(MAX_BACKOFF)));
         assertEquals(10, batches.next(), "tried again after the pause, refused again");
-        assertEquals(0, batches.next(), "paused again, for longer");
+        assertEquals(Map.of("orders", BY), worker.pausedBy(), "paused again");
         assertEquals(1, log.count("OUTBOX0322W"), "warned once");
 
         worker.refused.clear();
-        clock.advance(Duration.ofSeconds(2));
+        clock.advance(MAX_BACKOFF.plusSeconds(1));
+        worker.resumeRefused(clock.instant().minus(MAX_BACKOFF));
         assertEquals(2, batches.next());
         assertEquals(List.of("b1", "b2", "a1", "a2"), worker.sent);
         assertEquals(1, log.count("OUTBOX0323I"), log.toString());
+        assertTrue(log.lines("OUTBOX0323I").get(0).contains("after 2 refused"), log.toString());
         assertEquals(List.of(), worker.failures, "no record was charged an attempt");
     }
 
@@ -71,28 +88,132 @@ class BatchesTest {
         worker.atCommit = true;
         assertEquals(10, batches.next());
         assertEquals(0, batches.next());
+        assertEquals(Map.of("orders", BY), worker.pausedBy());
         assertEquals(1, log.count("OUTBOX0322W"), log.toString());
         assertEquals(List.of(), worker.failures, "no record is quarantined");
     }
 
-    /** Sends from a list; refuses the destinations named, on send or at commit. */
+    @Test
+    void aPauseTheDatabaseCannotTakeFailsTheBatchAsTheDatabase() {
+        worker.pending.add(record("a1", "orders"));
+        worker.refused.add("orders");
+        worker.pauseFailure = new IllegalStateException("database away");
+        assertThrows(IllegalStateException.class, batches::next, "the relay pauses");
+        assertEquals(List.of(), worker.failures);
+        assertEquals(Map.of(), worker.pausedBy());
+    }
+
+    /**
+     * The relay's runner, with the batch size of orders' records due before any other: they fill
+     * every claim until orders is paused where the claim sees it, and then billing's are sent in
+     * the same drain. Once the pause is older than the maximum backoff, the housekeeping lifts it
+     * and the runner drains again at once.
+     */
+    @Test
+    void aRefusedDestinationWhoseRecordsFillTheClaimsStarvesNoOther() {
+        FakeWorker w = new FakeWorker(clock);
+        Batches small = new Batches(w, 2, MAX_BACKOFF, clock);
+        DrainLoop loop = new DrainLoop(work(small, w), null, clock, limits(2));
+        w.pending.addAll(
+                List.of(
+                        record("o1", "orders"),
+                        record("o2", "orders"),
+                        record("o3", "orders"),
+                        record("b1", "billing"),
+                        record("b2", "billing"),
+                        record("b3", "billing")));
+        w.refused.add("orders");
+
+        loop.tick();
+        assertEquals(List.of("b1", "b2", "b3"), w.sent, "billing is not held behind orders");
+        assertFalse(loop.failing(), "the relay as a whole does not pause");
+        assertEquals(Map.of("orders", BY), w.pausedBy());
+
+        clock.advance(Duration.ofSeconds(1));
+        loop.tick();
+        assertEquals(Map.of("orders", BY), w.pausedBy(), "not lifted before the backoff");
+
+        w.refused.clear();
+        clock.advance(MAX_BACKOFF);
+        loop.tick();
+        assertEquals(Map.of(), w.pausedBy(), "lifted by the housekeeping");
+        assertEquals(List.of("b1", "b2", "b3", "o1", "o2", "o3"), w.sent, "sent in the same tick");
+        assertEquals(1, log.count("OUTBOX0322W"), log.toString());
+        assertEquals(1, log.count("OUTBOX0323I"), log.toString());
+        assertEquals(List.of(), w.failures);
+    }
+
+    private static RelayLimits limits(int batchSize) {
+        return new RelayLimits(
+                batchSize, Duration.ofSeconds(1), MAX_BACKOFF, Duration.ZERO, 50, 60);
+    }
+
+    /** The relay's work as {@link Relay} builds it, over the fake worker. */
+    private static RelayWork work(Batches batches, FakeWorker worker) {
+        return new RelayWork() {
+            @Override
+            public int batch() throws DispatchException {
+                return batches.next();
+            }
+
+            @Override
+            public int purge() {
+                return 0;
+            }
+
+            @Override
+            public void sweep() {}
+
+            @Override
+            public int liftRefusals(Instant olderThan) {
+                return worker.resumeRefused(olderThan);
+            }
+        };
+    }
+
+    /**
+     * Sends from a list; refuses the destinations named, on send or at commit; keeps the pause
+     * table as the store does (insert if absent; the claim leaves paused destinations out).
+     */
     static final class FakeWorker extends RelayWorker {
         final List<OutboxRecord> pending = new ArrayList<>();
         final Set<String> refused = new HashSet<>();
         final List<String> sent = new ArrayList<>();
         final List<String> failures = new ArrayList<>();
+        final Map<String, Pause> pauses = new LinkedHashMap<>();
         boolean atCommit;
+        RuntimeException pauseFailure;
+        private final Clock clock;
+
+        FakeWorker(Clock clock) {
+            this.clock = clock;
+        }
+
+        /** A row of the pause table. */
+        record Pause(Instant at, String by) {}
+
+        /**
+         * @return who paused each paused destination
+         */
+        Map<String, String> pausedBy() {
+            Map<String, String> by = new LinkedHashMap<>();
+            pauses.forEach((d, p) -> by.put(d, p.by()));
+            return by;
+        }
 
         @Override
         public int relayBatch(
                 int limit, UnaryOperator<List<OutboxRecord>> trim, List<OutboxRecord> sending)
                 throws DispatchException {
             List<OutboxRecord> claimed =
-                    List.copyOf(pending.subList(0, Math.min(limit, pending.size())));
-            List<OutboxRecord> batch = trim.apply(claimed);
-            if (batch.isEmpty()) {
-                return claimed.size();
+                    pending.stream()
+                            .filter(r -> !pauses.containsKey(r.destination()))
+                            .limit(limit)
+                            .toList();
+            if (claimed.isEmpty()) {
+                return 0;
             }
+            List<OutboxRecord> batch = trim.apply(claimed);
             sending.addAll(batch);
             for (OutboxRecord r : batch) {
                 if (refused.contains(r.destination())) {
@@ -107,6 +228,21 @@ class BatchesTest {
             pending.removeAll(batch);
             batch.forEach(r -> sent.add(r.id()));
             return claimed.size();
+        }
+
+        @Override
+        public void pauseRefused(String destination) {
+            if (pauseFailure != null) {
+                throw pauseFailure;
+            }
+            pauses.putIfAbsent(destination, new Pause(clock.instant(), BY));
+        }
+
+        @Override
+        public int resumeRefused(Instant olderThan) {
+            int before = pauses.size();
+            pauses.values().removeIf(p -> p.by().equals(BY) && p.at().isBefore(olderThan));
+            return before - pauses.size();
         }
 
         @Override

@@ -169,6 +169,23 @@ class DrainLoopTest {
     }
 
     @Test
+    void aFailedLiftOfRefusedPausesDoesNotPauseSending() {
+        work.liftFailure = new IllegalStateException("statement timeout");
+        loop.tick();
+        assertEquals(1, work.lifts.get());
+        assertFalse(loop.failing(), "sending is not paused");
+        assertEquals(1, logged.count("OUTBOX0324W"), logged.toString());
+        assertEquals(1, work.purges.get(), "the rest of the housekeeping runs");
+        clock.advance(Duration.ofSeconds(1));
+        loop.tick();
+        assertEquals(2, work.batches.get(), "sending goes on");
+        assertEquals(1, work.lifts.get(), "the lift waits the maximum backoff");
+        clock.advance(Duration.ofSeconds(7));
+        loop.tick();
+        assertEquals(2, work.lifts.get());
+    }
+
+    @Test
     void aBrokerFailurePausesAndARecoveryResumes() {
         work.batchFailure = Failures.relay("cannot connect", new ConnectException("refused"));
         loop.tick();
@@ -255,6 +272,8 @@ class DrainLoopTest {
         volatile int claimed;
         volatile DispatchException batchFailure;
         volatile RuntimeException purgeFailure;
+        volatile RuntimeException liftFailure;
+        final AtomicInteger lifts = new AtomicInteger();
         volatile Runnable onBatchEnd = () -> {};
 
         Gate block(int batch) {
@@ -290,23 +309,31 @@ class DrainLoopTest {
 
         @Override
         public int purge() {
+            return housekeeping(purges, purgeFailure);
+        }
+
+        @Override
+        public void sweep() {
+            housekeeping(sweeps, null);
+        }
+
+        @Override
+        public int liftRefusals(Instant olderThan) {
+            return housekeeping(lifts, liftFailure);
+        }
+
+        /** Counts a housekeeping call, which then fails if a failure is given, or finds nothing. */
+        private int housekeeping(AtomicInteger calls, RuntimeException failure) {
             enter();
             try {
-                purges.incrementAndGet();
-                if (purgeFailure != null) {
-                    throw purgeFailure;
+                calls.incrementAndGet();
+                if (failure != null) {
+                    throw failure;
                 }
                 return 0;
             } finally {
                 active.decrementAndGet();
             }
-        }
-
-        @Override
-        public void sweep() {
-            enter();
-            sweeps.incrementAndGet();
-            active.decrementAndGet();
         }
 
         private void enter() {

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import dev.outbox.cdi.internal.Msg;
 
 /** The relay's own backoff: doubling pauses, one warning, summaries, one line at the end. */
 class RelayPauseTest {
@@ -54,5 +57,25 @@ class RelayPauseTest {
         }
         assertEquals(3, summaries, "at 5, 10 and 15 minutes");
         assertEquals(27, silent);
+    }
+
+    @Test
+    void theRecoveryLineNamesTheFailuresAndHowLongOnce() {
+        try (LogCapture log = new LogCapture()) {
+            RelayPause pause = new RelayPause(Duration.ofSeconds(1), Duration.ofSeconds(8));
+            pause.recovered(t0, Msg.RELAY_DESTINATION_ACCEPTED, "orders");
+            assertEquals(0, log.count("OUTBOX0323I"), "nothing failed");
+            pause.failed(t0);
+            pause.failed(t0.plusSeconds(1));
+            pause.recovered(t0.plusSeconds(3), Msg.RELAY_DESTINATION_ACCEPTED, "orders");
+            pause.recovered(t0.plusSeconds(4), Msg.RELAY_DESTINATION_ACCEPTED, "orders");
+            assertEquals(
+                    List.of(
+                            "OUTBOX0323I: The broker lets the relay send to orders again after 2"
+                                    + " refused attempts over 3s"),
+                    log.lines("OUTBOX0323I"));
+            assertFalse(pause.failing());
+            assertTrue(pause.mayTry(t0.plusSeconds(3)));
+        }
     }
 }

@@ -133,6 +133,9 @@ final class CommonStatements {
                 "INSERT INTO outbox_pause (destination, paused_at, paused_by) VALUES (?, ?, ?)");
         ALL.put(Statement.PAUSE_EXISTS, "SELECT 1 FROM outbox_pause WHERE destination = ?");
         ALL.put(Statement.RESUME, "DELETE FROM outbox_pause WHERE destination = ?");
+        ALL.put(
+                Statement.RESUME_PAUSED_BY,
+                "DELETE FROM outbox_pause WHERE paused_by = ? AND paused_at < ?");
         ALL.put(Statement.PAUSED, "SELECT destination FROM outbox_pause");
         ALL.put(
                 Statement.PROCESSED_INSERT,

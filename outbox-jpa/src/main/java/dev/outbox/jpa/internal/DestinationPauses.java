@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The operator's pauses of destinations, in {@code outbox_pause}. */
+/**
+ * The pauses of destinations, in {@code outbox_pause}: an operator's, and the relay's own of a
+ * destination the broker refuses it (marked by their {@code paused_by}).
+ */
 final class DestinationPauses {
 
     private final StoreAccess access;
@@ -33,6 +36,17 @@ final class DestinationPauses {
                     try (PreparedStatement ps = access.prepare(c, d, Statement.RESUME)) {
                         ps.setString(1, destination);
                         return ps.executeUpdate() == 1;
+                    }
+                });
+    }
+
+    int resumePausedBy(String by, Instant before) {
+        return access.call(
+                (c, d) -> {
+                    try (PreparedStatement ps = access.prepare(c, d, Statement.RESUME_PAUSED_BY)) {
+                        ps.setString(1, by);
+                        Times.bind(d, ps, 2, before);
+                        return ps.executeUpdate();
                     }
                 });
     }

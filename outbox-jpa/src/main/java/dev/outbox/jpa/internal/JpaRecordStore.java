@@ -159,6 +159,11 @@ public class JpaRecordStore implements RecordStore {
     }
 
     @Override
+    public int resumeRelayPauses(String by, Instant olderThan) {
+        return pauses.resumePausedBy(by, olderThan);
+    }
+
+    @Override
     public Set<String> paused() {
         return pauses.paused();
     }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.outbox.cdi.internal.Durations;
 import dev.outbox.cdi.internal.Msg;
 
 /** Row operations the stores share. */
@@ -97,7 +98,8 @@ final class Rows {
                 break;
             }
         }
-        throw new SQLException(Msg.STORE_INSERT_WAIT.format(wait, t.name(row.table)));
+        throw new SQLException(
+                Msg.STORE_INSERT_WAIT.format(Durations.format(wait), t.name(row.table)));
     }
 
     static int insert(Connection c, Dialect d, String sql, Object[] values) throws SQLException {

@@ -74,6 +74,8 @@ enum Statement {
     PAUSE_EXISTS,
     /** Resumes a destination. */
     RESUME,
+    /** Resumes the destinations one pauser (paused_by) paused before a time: by whom, time. */
+    RESUME_PAUSED_BY,
     /** The paused destinations. */
     PAUSED,
     /** Inbox: records a processed message: consumer, message id, time. */

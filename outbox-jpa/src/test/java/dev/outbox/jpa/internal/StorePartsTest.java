@@ -36,16 +36,10 @@ class StorePartsTest {
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "jdbc:h2:mem:parts;DB_CLOSE_DELAY=-1",
-                "jdbc:derby:memory:parts;create=true"
-            })
-    void captureRelayAndOperatorPathsWork(String url) throws Exception {
-        try (Connection c = DriverManager.getConnection(url)) {
-            StoreAccess access = access(c);
-            Dialect d = access.dialect(c);
-            SchemaManager.create(c, d, access.tables(), url);
+    @ValueSource(strings = {"h2", "derby"})
+    void captureRelayAndOperatorPathsWork(String database) throws Exception {
+        try (Db db = Db.open(database, "parts")) {
+            StoreAccess access = db.access();
             RecordCapture capture = new RecordCapture(access);
             RecordRelay relay = new RecordRelay(access);
             DestinationPauses pauses = new DestinationPauses(access);
@@ -97,7 +91,7 @@ class StorePartsTest {
             assertEquals(0, queries.count(RecordQuery.all()));
 
             capture.append(record("c1", "3", "q3", Map.of()));
-            try (java.sql.Statement s = c.createStatement()) {
+            try (java.sql.Statement s = db.connection().createStatement()) {
                 s.executeUpdate("UPDATE outbox_record SET status = 'LATER' WHERE id = 'c1'");
             }
             assertEquals(Optional.empty(), queries.find("c1"));
@@ -105,6 +99,46 @@ class StorePartsTest {
             assertEquals(RecordStatus.QUARANTINED, queries.find("c1").orElseThrow().status());
             relay.markDispatched(List.of("c1"), now, false);
             assertEquals(0, queries.count(RecordQuery.all()));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "derby"})
+    void theRelayLiftsOnlyItsOwnExpiredPauses(String database) throws Exception {
+        try (Db db = Db.open(database, "relaypauses")) {
+            DestinationPauses pauses = new DestinationPauses(db.access());
+            String relay = "outbox-relay: broker refused (security)";
+            pauses.pause("expired", T0, relay);
+            pauses.pause("fresh", T0.plusSeconds(30), relay);
+            pauses.pause("operator", T0, "op");
+            pauses.pause("anonymous", T0, null);
+
+            assertEquals(0, pauses.resumePausedBy(relay, T0), "taken at the time: not older");
+            assertEquals(1, pauses.resumePausedBy(relay, T0.plusSeconds(30)));
+            assertEquals(Set.of("fresh", "operator", "anonymous"), pauses.paused());
+            assertEquals(0, pauses.resumePausedBy(relay, T0.plusSeconds(30)), "lifted once");
+            assertEquals(1, pauses.resumePausedBy(relay, T0.plusSeconds(31)));
+            assertEquals(Set.of("operator", "anonymous"), pauses.paused());
+        }
+    }
+
+    /** An in-memory database of its own (H2 or Derby), with the outbox's tables. */
+    private record Db(Connection connection, StoreAccess access) implements AutoCloseable {
+
+        static Db open(String database, String name) throws Exception {
+            String url =
+                    database.equals("h2")
+                            ? "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"
+                            : "jdbc:derby:memory:" + name + ";create=true";
+            Connection c = DriverManager.getConnection(url);
+            StoreAccess access = StorePartsTest.access(c);
+            SchemaManager.create(c, access.dialect(c), access.tables(), url);
+            return new Db(c, access);
+        }
+
+        @Override
+        public void close() throws Exception {
+            connection.close();
         }
     }
 
