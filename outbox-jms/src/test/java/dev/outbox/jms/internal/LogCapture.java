@@ -11,8 +11,11 @@ final class LogCapture extends Handler implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
+    /** Held: the log manager keeps loggers only weakly, and a new one would have no handler. */
+    private final Logger logger = Logger.getLogger("dev.outbox");
+
     LogCapture() {
-        Logger.getLogger("dev.outbox").addHandler(this);
+        logger.addHandler(this);
     }
 
     @Override
@@ -25,7 +28,7 @@ final class LogCapture extends Handler implements AutoCloseable {
 
     @Override
     public void close() {
-        Logger.getLogger("dev.outbox").removeHandler(this);
+        logger.removeHandler(this);
     }
 
     /**
