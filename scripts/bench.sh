@@ -8,7 +8,7 @@
 #   scripts/bench.sh --quick    small sizes and short runs, to check that everything works
 #   BENCH_ONLY=drain,latency scripts/bench.sh    only some scenarios
 #                               (write, plain, drain, latency, hotspots, servers, history, scaling,
-#                                micro, writerelay, xa)
+#                                micro, writerelay, xa, cold)
 #   BENCH_DEADLINE_MINUTES=70 scripts/bench.sh   start no scenario after 70 minutes; the report
 #                               names those left out
 #
@@ -55,6 +55,7 @@ exec_java() {
     -Dbench.gruelbox.version="$(tr ':' '\n' < benchmarks/bench-driver/target/classpath.txt | grep -o 'transactionoutbox-core-[0-9.]*[0-9]' | head -1 | sed 's/transactionoutbox-core-//')" \
     -Dbench.library="$LIB" \
     ${BENCH_REPS:+-Dbench.reps=$BENCH_REPS} \
+    ${BENCH_COLD_SECONDS:+-Dbench.cold.seconds=$BENCH_COLD_SECONDS} \
     ${BENCH_DEADLINE_MINUTES:+-Dbench.deadline.minutes=$BENCH_DEADLINE_MINUTES} \
     dev.outbox.bench.Bench
 }

@@ -152,6 +152,7 @@ public final class Bench {
         step("scaling", this::scaling);
         step("hotspots", this::batchSizes);
         step("xa", this::xaDrain);
+        step("cold", this::coldStart);
         one.stop();
         results.note(
                 "machine-sharing",
@@ -176,6 +177,22 @@ public final class Bench {
         Files.createDirectories(report.toAbsolutePath().getParent());
         Files.writeString(report, Report.markdown(this));
         log("done: raw values in %s, report in %s", rawDir, report);
+    }
+
+    /**
+     * A new user's first minutes: the server started with the library's defaults, four HTTP clients
+     * placing orders at once, and again after the server idled a minute ({@link ColdStart}).
+     */
+    void coldStart() throws Exception {
+        ColdStart cold =
+                new ColdStart(
+                        this, one, 4, Integer.getInteger("bench.cold.seconds", QUICK ? 10 : 60));
+        for (int rep = 1; rep <= REPS; rep++) {
+            quietMachine();
+            cold.measure("fresh", 0, rep);
+            quietMachine();
+            cold.measure("idle", QUICK ? 5 : 60, rep);
+        }
     }
 
     /** A scenario. */
