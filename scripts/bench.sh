@@ -9,6 +9,7 @@
 #   BENCH_ONLY=drain,latency scripts/bench.sh    only some scenarios
 #                               (write, plain, drain, latency, hotspots, servers, history, scaling,
 #                                micro, writerelay, xa, cold)
+#   BENCH_SERVER_JVM="-XX:StartFlightRecording=filename=/tmp/s.jfr"   more options for the servers' JVMs
 #   BENCH_DEADLINE_MINUTES=70 scripts/bench.sh   start no scenario after 70 minutes; the report
 #                               names those left out
 #
@@ -56,6 +57,7 @@ exec_java() {
     -Dbench.library="$LIB" \
     ${BENCH_REPS:+-Dbench.reps=$BENCH_REPS} \
     ${BENCH_COLD_SECONDS:+-Dbench.cold.seconds=$BENCH_COLD_SECONDS} \
+    ${BENCH_SERVER_JVM:+"-Dbench.jvm.extra=$BENCH_SERVER_JVM"} \
     ${BENCH_DEADLINE_MINUTES:+-Dbench.deadline.minutes=$BENCH_DEADLINE_MINUTES} \
     dev.outbox.bench.Bench
 }

@@ -79,7 +79,10 @@ final class Liberty {
                 outbox.entrySet().stream()
                         .map(e -> "-D" + e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining("\n"));
-        Files.writeString(dir.resolve("jvm.options"), "-Xms512m\n-Xmx2g\n" + jvm + "\n");
+        // bench.jvm.extra: more JVM options, space-separated (a profiler, a flight recording)
+        String extra = String.join("\n", System.getProperty("bench.jvm.extra", "").split(" "));
+        Files.writeString(
+                dir.resolve("jvm.options"), "-Xms512m\n-Xmx2g\n" + jvm + "\n" + extra + "\n");
         Path log = dir.resolve("logs/messages.log");
         Files.deleteIfExists(log);
         run("start", name);

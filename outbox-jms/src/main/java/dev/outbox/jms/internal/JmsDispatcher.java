@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +20,6 @@ import jakarta.jms.TextMessage;
 import dev.outbox.MessageProperties;
 import dev.outbox.admin.OutboxRecord;
 import dev.outbox.cdi.internal.Durations;
-import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.OutboxSettings;
 import dev.outbox.cdi.internal.ReservedHeaders;
 import dev.outbox.cdi.internal.Unsendable;
@@ -37,20 +35,23 @@ import dev.outbox.cdi.internal.Unsendable;
 @ApplicationScoped
 public class JmsDispatcher {
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(JmsDispatcher.class.getName());
+
     @Inject OutboxSettings settings;
 
     private ConnectionFactory connectionFactory;
     private String connectionFactoryName;
     private BrokerWatch watch;
     private final DestinationCheck destinations = new DestinationCheck();
-    private final AtomicBoolean warnedNotTransacted = new AtomicBoolean();
-    private volatile boolean localTransactions = true;
+    private RelaySessions sessions;
 
     @PostConstruct
     void init() {
         RelayConnectionFactory found = RelayConnectionFactory.find(settings);
         connectionFactory = found.factory();
         connectionFactoryName = found.name();
+        sessions = new RelaySessions(connectionFactoryName);
         watch = new BrokerWatch(settings.brokerTimeout());
     }
 
@@ -92,6 +93,31 @@ public class JmsDispatcher {
         send(records, true);
     }
 
+    /**
+     * Connects to the broker and opens a session as a batch would, then closes them: the resource
+     * adapter keeps the connection in its pool, and the first batch no longer pays for the broker
+     * client's start (its classes, thread pools and first connection: 1.2 to 2.3 s before the first
+     * message on a loaded two-core server, docs/benchmarks.md). Watched like a send. A failure is
+     * left to the first batch to report.
+     *
+     * @return whether it connected
+     */
+    public boolean warmUp() {
+        BrokerWatch.Call call = watch.begin(System.nanoTime());
+        try (Connection connection = connectionFactory.createConnection()) {
+            sessions.open(connection, !settings.xa());
+            return true;
+        } catch (DispatchException | JMSException | RuntimeException e) {
+            LOG.fine(
+                    () ->
+                            "The relay could not connect to the broker ahead of its first batch: "
+                                    + e);
+            return false;
+        } finally {
+            watch.end(call);
+        }
+    }
+
     private void send(List<OutboxRecord> records, boolean local) throws DispatchException {
         BrokerWatch.Call call = watch.begin(System.nanoTime());
         try {
@@ -118,7 +144,7 @@ public class JmsDispatcher {
             throw Failures.relay("cannot connect to the broker", e);
         }
         try (connection) {
-            Session session = session(connection, local);
+            Session session = sessions.open(connection, local);
             boolean commit = local && session.getTransacted();
             Map<String, MessageProducer> producers = new HashMap<>();
             try {
@@ -127,7 +153,7 @@ public class JmsDispatcher {
                 }
             } catch (DispatchException | RuntimeException e) {
                 if (commit) {
-                    rollback(session, e);
+                    RelaySessions.rollback(session, e);
                 }
                 throw e;
             }
@@ -135,7 +161,7 @@ public class JmsDispatcher {
                 try {
                     session.commit();
                 } catch (JMSException | RuntimeException e) {
-                    rollback(session, e);
+                    RelaySessions.rollback(session, e);
                     if (records.size() == 1 && Failures.duplicateRefused(e)) {
                         // the broker has this record already: it was sent before its marks failed
                         return;
@@ -146,48 +172,6 @@ public class JmsDispatcher {
         } catch (JMSException | RuntimeException e) {
             throw Failures.relay("the broker connection failed", e);
         }
-    }
-
-    private Session session(Connection connection, boolean local) throws DispatchException {
-        try {
-            if (!local) {
-                return connection.createSession();
-            }
-            if (localTransactions) {
-                try {
-                    return connection.createSession(true, Session.SESSION_TRANSACTED);
-                } catch (JMSException e) {
-                    if (!refusesLocalTransactions(e)) {
-                        throw e;
-                    }
-                    localTransactions = false;
-                    if (warnedNotTransacted.compareAndSet(false, true)) {
-                        Msg.RELAY_LOCAL_NOT_TRANSACTED.log(connectionFactoryName, e);
-                    }
-                }
-            }
-            return connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        } catch (JMSException | RuntimeException e) {
-            throw Failures.relay("cannot open a session on the broker", e);
-        }
-    }
-
-    /**
-     * Discards the sends of a batch that failed before its commit. Closing the connection does not:
-     * the resource adapter pools the session, and its next commit would deliver them.
-     */
-    private static void rollback(Session session, Exception failure) {
-        try {
-            session.rollback();
-        } catch (JMSException | RuntimeException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
-    /** Artemis's AMQ159007: the connection factory lacks AllowLocalTransactions=true. */
-    private static boolean refusesLocalTransactions(JMSException e) {
-        String text = String.valueOf(e.getMessage());
-        return text.contains("AMQ159007") || text.contains("SESSION_TRANSACTED");
     }
 
     private void sendOne(Session session, Map<String, MessageProducer> producers, OutboxRecord r)

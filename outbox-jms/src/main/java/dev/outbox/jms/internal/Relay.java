@@ -110,6 +110,7 @@ public class Relay {
                                 settings.retention(),
                                 settings.purgeBatchSize(),
                                 SWEEP_EVERY));
+        warmUp(executor != null ? executor : lookupExecutor());
         long interval = settings.relayInterval().toMillis();
         timers.createIntervalTimer(interval, interval, new TimerConfig(TIMER, false));
         long watch = Math.max(100, Math.min(5000, settings.brokerTimeout().toMillis() / 5));
@@ -203,6 +204,21 @@ public class Relay {
         if (dispatcher.interruptOverdueSends() > 0 && l.brokerTimedOut()) {
             Msg.RELAY_BROKER_TIMEOUT.log(
                     Durations.format(settings.brokerTimeout()), dispatcher.connectionFactoryName());
+        }
+    }
+
+    /**
+     * Connects to the broker ahead of the first batch, on a managed thread: the deployment does not
+     * wait for the broker, and a broker that is away is the first batch's to report.
+     */
+    private void warmUp(ManagedExecutorService executor) {
+        if (executor == null) {
+            return;
+        }
+        try {
+            executor.execute(dispatcher::warmUp);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the first batch connects
         }
     }
 
