@@ -9,6 +9,8 @@
 #   BENCH_ONLY=drain,latency scripts/bench.sh    only some scenarios
 #                               (write, plain, drain, latency, hotspots, servers, history, scaling,
 #                                micro, writerelay, xa, cold)
+#   BENCH_WRITERELAY=default,linger-1ms   some variants of the write overhead by relay setting
+#   BENCH_BASE_EXTRA=outbox.relay.linger=1ms   more outbox settings for every server of the run
 #   BENCH_SERVER_JVM="-XX:StartFlightRecording=filename=/tmp/s.jfr"   more options for the servers' JVMs
 #   BENCH_DEADLINE_MINUTES=70 scripts/bench.sh   start no scenario after 70 minutes; the report
 #                               names those left out
@@ -57,6 +59,8 @@ exec_java() {
     -Dbench.library="$LIB" \
     ${BENCH_REPS:+-Dbench.reps=$BENCH_REPS} \
     ${BENCH_COLD_SECONDS:+-Dbench.cold.seconds=$BENCH_COLD_SECONDS} \
+    ${BENCH_WRITERELAY:+-Dbench.writerelay.variants=$BENCH_WRITERELAY} \
+    ${BENCH_BASE_EXTRA:+-Dbench.base.extra=$BENCH_BASE_EXTRA} \
     ${BENCH_SERVER_JVM:+"-Dbench.jvm.extra=$BENCH_SERVER_JVM"} \
     ${BENCH_DEADLINE_MINUTES:+-Dbench.deadline.minutes=$BENCH_DEADLINE_MINUTES} \
     dev.outbox.bench.Bench

@@ -70,8 +70,23 @@ public final class Bench {
     static final int HISTORY_PER_KEY = 100;
     static final int GRUELBOX_THREADS = 4;
 
-    /** Settings every server of the run uses: the defaults, but a 200 ms timer for drains. */
-    static final Map<String, String> BASE = Map.of("outbox.relay.interval", "200ms");
+    /**
+     * Settings every server of the run uses: the defaults, but a 200 ms timer for drains, and what
+     * {@code bench.base.extra} adds ({@code key=value,key=value}).
+     */
+    static final Map<String, String> BASE = base(System.getProperty("bench.base.extra", ""));
+
+    static Map<String, String> base(String extra) {
+        Map<String, String> base = new LinkedHashMap<>();
+        base.put("outbox.relay.interval", "200ms");
+        for (String kv : extra.split(",")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) {
+                base.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+            }
+        }
+        return Map.copyOf(base);
+    }
 
     /** autovacuum_naptime's default. */
     static final int VACUUM_EVERY_SECONDS = 60;
@@ -331,7 +346,12 @@ public final class Bench {
         machine.put(
                 "outbox settings",
                 "defaults (batch-size 100, local transaction mode, immediate dispatch, retention 0s)"
-                        + " except outbox.relay.interval=200ms; per-scenario changes are named in each table");
+                        + " except "
+                        + BASE.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .sorted()
+                                .collect(java.util.stream.Collectors.joining(", "))
+                        + "; per-scenario changes are named in each table");
     }
 
     int trials;
@@ -924,8 +944,14 @@ public final class Bench {
     void writeRelayVariants() throws Exception {
         Map<String, Map<String, String>> variants = new LinkedHashMap<>();
         variants.put("default", Map.of());
+        variants.put("linger-1ms", Map.of("outbox.relay.linger", "1ms"));
+        variants.put("linger-5ms", Map.of("outbox.relay.linger", "5ms"));
         variants.put("timer-only", Map.of("outbox.relay.immediate", "false"));
         variants.put("relay-off", Map.of("outbox.relay.enabled", "false"));
+        // bench.writerelay.variants: some of them only
+        Set<String> only =
+                Set.of(System.getProperty("bench.writerelay.variants", "all").split(","));
+        variants.keySet().removeIf(k -> !only.contains("all") && !only.contains(k));
         for (Map.Entry<String, Map<String, String>> v : variants.entrySet()) {
             Map<String, String> cfg = new LinkedHashMap<>(BASE);
             cfg.putAll(v.getValue());

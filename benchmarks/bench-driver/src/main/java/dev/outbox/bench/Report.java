@@ -232,6 +232,30 @@ final class Report {
                 .append(f(r.of("servers", "two/one", "ratio"), "%.2f"))
                 .append(" |\n");
 
+        md.append(
+                "\n## 7. Cold start\n\nWhat a new user meets: the server started with the application and the library's defaults (no `outbox.relay.*` setting), then 4 closed-loop HTTP clients placing orders with one event each, at once (`fresh`) or after the server idled a minute (`idle`). Commit → received by a consumer in the driver, from the event's `firedAt`. The first message: from the first event fired to the first message received. Then the latency in the first and in the second period of the load (`bench.cold.seconds` each, 60 s by default).\n\n");
+        md.append(
+                "| start | first message (ms) | first period p50 / p99 / max (ms) | second period p50 / p99 (ms) | commits/s |\n| --- | --- | --- | --- | --- |\n");
+        for (String series : List.of("fresh", "idle")) {
+            md.append("| ")
+                    .append(series)
+                    .append(" | **")
+                    .append(f(r.of("cold", series, "first-message"), "%.0f"))
+                    .append("** | ")
+                    .append(f(r.of("cold", series, "first-p50"), "%.1f"))
+                    .append(" / ")
+                    .append(f(r.of("cold", series, "first-p99"), "%.1f"))
+                    .append(" / ")
+                    .append(f(r.of("cold", series, "first-max"), "%.0f"))
+                    .append(" | ")
+                    .append(f(r.of("cold", series, "warm-p50"), "%.1f"))
+                    .append(" / ")
+                    .append(f(r.of("cold", series, "warm-p99"), "%.1f"))
+                    .append(" | ")
+                    .append(f(r.of("cold", series, "rate"), "%.0f"))
+                    .append(" |\n");
+        }
+
         md.append("\n## Hot spots\n\n");
         md.append("| variant | drain msg/s |\n| --- | --- |\n");
         md.append("| batch-size 100 (default), measured in the same block | ")
@@ -257,20 +281,24 @@ final class Report {
                     "\nWrite overhead by relay setting (non-XA, each setting after a restart, measured in one block):\n\n");
             md.append(
                     "| relay | clients | without outbox (tx/s) | with one event (tx/s) | ratio |\n| --- | --- | --- | --- | --- |\n");
-            for (String setting : new String[] {"default", "timer-only", "relay-off"}) {
+            Map<String, String> settings = new java.util.LinkedHashMap<>();
+            settings.put("default", "default (immediate dispatch + timer)");
+            settings.put("linger-1ms", "immediate dispatch, `outbox.relay.linger=1ms`");
+            settings.put("linger-5ms", "immediate dispatch, `outbox.relay.linger=5ms`");
+            settings.put("timer-only", "`outbox.relay.immediate=false` (timer every 200 ms)");
+            settings.put("relay-off", "`outbox.relay.enabled=false` (capture alone)");
+            for (Map.Entry<String, String> setting : settings.entrySet()) {
                 for (int c : new int[] {8, 1}) {
-                    writeRow(
-                            md,
-                            r,
-                            "writerelay",
-                            setting + "-c" + c,
-                            setting.equals("default")
-                                    ? "default (immediate dispatch + timer)"
-                                    : setting.equals("timer-only")
-                                            ? "`outbox.relay.immediate=false` (timer every 200 ms)"
-                                            : "`outbox.relay.enabled=false` (capture alone)",
-                            c,
-                            false);
+                    if (!r.of("writerelay", setting.getKey() + "-c" + c, "ratio").isEmpty()) {
+                        writeRow(
+                                md,
+                                r,
+                                "writerelay",
+                                setting.getKey() + "-c" + c,
+                                setting.getValue(),
+                                c,
+                                false);
+                    }
                 }
             }
         }

@@ -97,15 +97,25 @@ public class JmsDispatcher {
      * Connects to the broker and opens a session as a batch would, then closes them: the resource
      * adapter keeps the connection in its pool, and the first batch no longer pays for the broker
      * client's start (its classes, thread pools and first connection: 1.2 to 2.3 s before the first
-     * message on a loaded two-core server, docs/benchmarks.md). Watched like a send. A failure is
-     * left to the first batch to report.
+     * message on a loaded two-core server, docs/benchmarks.md). The configured destinations are
+     * checked as the first send would check them, and a message is built, none sent. Watched like a
+     * send. A failure is left to the first batch to report.
      *
      * @return whether it connected
      */
     public boolean warmUp() {
         BrokerWatch.Call call = watch.begin(System.nanoTime());
         try (Connection connection = connectionFactory.createConnection()) {
-            sessions.open(connection, !settings.xa());
+            Session session = sessions.open(connection, !settings.xa());
+            java.util.Set<String> known = new java.util.TreeSet<>(settings.routes().values());
+            settings.defaultDestination().ifPresent(known::add);
+            for (String name : known) {
+                // asks after the queue as the first send would, and builds a message, sending none
+                Queue queue = session.createQueue(name);
+                destinations.problem(session, name, queue, Instant.now());
+                session.createProducer(queue).close();
+            }
+            session.createTextMessage("").setStringProperty(MessageProperties.RECORD_ID, "");
             return true;
         } catch (DispatchException | JMSException | RuntimeException e) {
             LOG.fine(
