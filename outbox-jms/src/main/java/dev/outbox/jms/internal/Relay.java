@@ -109,7 +109,8 @@ public class Relay {
                                 settings.maxBackoff(),
                                 settings.retention(),
                                 settings.purgeBatchSize(),
-                                SWEEP_EVERY));
+                                SWEEP_EVERY,
+                                settings.linger()));
         warmUp(executor != null ? executor : lookupExecutor());
         long interval = settings.relayInterval().toMillis();
         timers.createIntervalTimer(interval, interval, new TimerConfig(TIMER, false));

@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param retention how long dispatched records are kept; zero: no purge
  * @param purgeBatchSize the most records one purge statement deletes
  * @param sweepEvery intervals between two sweeps
+ * @param linger how long a drain started by a kick waits before it claims
  */
 record RelayLimits(
         int batchSize,
@@ -18,4 +19,5 @@ record RelayLimits(
         Duration maxBackoff,
         Duration retention,
         int purgeBatchSize,
-        int sweepEvery) {}
+        int sweepEvery,
+        Duration linger) {}
