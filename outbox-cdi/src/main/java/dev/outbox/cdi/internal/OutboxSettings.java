@@ -35,7 +35,6 @@ public final class OutboxSettings {
     private final Duration brokerTimeout;
     private final boolean xa;
     private final boolean immediate;
-    private final Duration linger;
     private final Duration maxBackoff;
     private final int duplicateIdCacheSize;
     private final Backoff retry;
@@ -82,10 +81,6 @@ public final class OutboxSettings {
                 r.read(Property.RELAY_TRANSACTION_MODE, t -> Parsers.oneOf(t, "local", "xa"))
                         .equals("xa");
         immediate = r.read(Property.RELAY_IMMEDIATE, Parsers::bool);
-        linger =
-                r.read(
-                        Property.RELAY_LINGER,
-                        t -> Parsers.duration(t, Duration.ZERO, Duration.ofMillis(100)));
         maxBackoff =
                 r.read(
                         Property.RELAY_MAX_BACKOFF,
@@ -264,13 +259,6 @@ public final class OutboxSettings {
      */
     public boolean immediate() {
         return immediate;
-    }
-
-    /**
-     * @return how long a drain started by a commit waits before it claims
-     */
-    public Duration linger() {
-        return linger;
     }
 
     /**

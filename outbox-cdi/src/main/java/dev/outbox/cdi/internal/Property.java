@@ -30,12 +30,6 @@ public enum Property {
             "outbox.relay.immediate",
             "true",
             "Relay records right after their transaction commits, not only on the timer."),
-    RELAY_LINGER(
-            "outbox.relay.linger",
-            "0ms",
-            "How long a drain started by a commit waits before it claims, 0 to 100ms, so that the "
-                    + "commits of that time share its batch: fewer, larger batches for a latency up to "
-                    + "this longer."),
     RELAY_MAX_BACKOFF(
             "outbox.relay.max-backoff",
             "30s",

@@ -77,7 +77,7 @@ final class DrainLoop {
             return;
         }
         try {
-            executor.execute(this::runKicked);
+            executor.execute(this::runOnce);
         } catch (RejectedExecutionException e) {
             // the next tick drains
             release();
@@ -168,23 +168,6 @@ final class DrainLoop {
     boolean brokerTimedOut() {
         failing = true;
         return warnedBrokerTimeout.compareAndSet(false, true);
-    }
-
-    /**
-     * The runner of a kick: lingers first, if so configured, so that the commits of that time share
-     * the drain (their kicks find the runner busy and only ask for the drain it is about to do).
-     */
-    private void runKicked() {
-        if (!limits.linger().isZero()) {
-            try {
-                Thread.sleep(limits.linger().toMillis(), limits.linger().toNanosPart() % 1_000_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                release(); // the next tick drains
-                return;
-            }
-        }
-        runOnce();
     }
 
     /** The runner: it holds {@link #running} on entry and releases it on exit. */

@@ -109,8 +109,7 @@ public class Relay {
                                 settings.maxBackoff(),
                                 settings.retention(),
                                 settings.purgeBatchSize(),
-                                SWEEP_EVERY,
-                                settings.linger()));
+                                SWEEP_EVERY));
         warmUp(executor != null ? executor : lookupExecutor());
         long interval = settings.relayInterval().toMillis();
         timers.createIntervalTimer(interval, interval, new TimerConfig(TIMER, false));

@@ -11,7 +11,6 @@ import java.time.Duration;
  * @param retention how long dispatched records are kept; zero: no purge
  * @param purgeBatchSize the most records one purge statement deletes
  * @param sweepEvery intervals between two sweeps
- * @param linger how long a drain started by a kick waits before it claims
  */
 record RelayLimits(
         int batchSize,
@@ -19,5 +18,4 @@ record RelayLimits(
         Duration maxBackoff,
         Duration retention,
         int purgeBatchSize,
-        int sweepEvery,
-        Duration linger) {}
+        int sweepEvery) {}

@@ -145,13 +145,7 @@ class BatchesTest {
 
     private static RelayLimits limits(int batchSize) {
         return new RelayLimits(
-                batchSize,
-                Duration.ofSeconds(1),
-                MAX_BACKOFF,
-                Duration.ZERO,
-                50,
-                60,
-                Duration.ZERO);
+                batchSize, Duration.ofSeconds(1), MAX_BACKOFF, Duration.ZERO, 50, 60);
     }
 
     /** The relay's work as {@link Relay} builds it, over the fake worker. */

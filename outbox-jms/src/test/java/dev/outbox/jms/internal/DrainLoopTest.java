@@ -54,8 +54,7 @@ class DrainLoopTest {
                                 Duration.ofSeconds(8),
                                 Duration.ofDays(1),
                                 50,
-                                60,
-                                Duration.ZERO));
+                                60));
     }
 
     @AfterEach
@@ -93,34 +92,6 @@ class DrainLoopTest {
         assertTrue(loop.awaitIdle(WAIT));
         assertEquals(2, work.batches.get(), "400 kicks during the first drain: one more drain");
         assertEquals(1, work.maxActive.get());
-    }
-
-    @Test
-    void kicksDuringALingerShareItsDrain() throws Exception {
-        DrainLoop lingering =
-                new DrainLoop(
-                        work,
-                        pool,
-                        clock,
-                        new RelayLimits(
-                                BATCH,
-                                Duration.ofSeconds(1),
-                                Duration.ofSeconds(8),
-                                Duration.ofDays(1),
-                                50,
-                                60,
-                                Duration.ofSeconds(2)));
-        try {
-            lingering.kick();
-            // well within the two seconds the first kick's runner waits before its drain
-            for (int i = 0; i < 100; i++) {
-                lingering.kick();
-            }
-            assertTrue(lingering.awaitIdle(WAIT));
-            assertEquals(1, work.batches.get(), "101 kicks, one drain");
-        } finally {
-            lingering.stop(WAIT);
-        }
     }
 
     @Test
