@@ -9,8 +9,8 @@
 #   BENCH_ONLY=drain,latency scripts/bench.sh    only some scenarios
 #                               (write, plain, drain, latency, hotspots, servers, history, scaling,
 #                                micro, writerelay, xa, cold)
-#   BENCH_WRITERELAY=default,linger-1ms   some variants of the write overhead by relay setting
-#   BENCH_BASE_EXTRA=outbox.relay.linger=1ms   more outbox settings for every server of the run
+#   BENCH_WRITERELAY=default,timer-only   some variants of the write overhead by relay setting
+#   BENCH_BASE_EXTRA=outbox.relay.batch-size=500   more outbox settings for every server of the run
 #   BENCH_SERVER_JVM="-XX:StartFlightRecording=filename=/tmp/s.jfr"   more options for the servers' JVMs
 #   BENCH_DEADLINE_MINUTES=70 scripts/bench.sh   start no scenario after 70 minutes; the report
 #                               names those left out

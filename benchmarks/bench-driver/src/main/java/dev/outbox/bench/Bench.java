@@ -944,8 +944,6 @@ public final class Bench {
     void writeRelayVariants() throws Exception {
         Map<String, Map<String, String>> variants = new LinkedHashMap<>();
         variants.put("default", Map.of());
-        variants.put("linger-1ms", Map.of("outbox.relay.linger", "1ms"));
-        variants.put("linger-5ms", Map.of("outbox.relay.linger", "5ms"));
         variants.put("timer-only", Map.of("outbox.relay.immediate", "false"));
         variants.put("relay-off", Map.of("outbox.relay.enabled", "false"));
         // bench.writerelay.variants: some of them only

@@ -283,8 +283,6 @@ final class Report {
                     "| relay | clients | without outbox (tx/s) | with one event (tx/s) | ratio |\n| --- | --- | --- | --- | --- |\n");
             Map<String, String> settings = new java.util.LinkedHashMap<>();
             settings.put("default", "default (immediate dispatch + timer)");
-            settings.put("linger-1ms", "immediate dispatch, `outbox.relay.linger=1ms`");
-            settings.put("linger-5ms", "immediate dispatch, `outbox.relay.linger=5ms`");
             settings.put("timer-only", "`outbox.relay.immediate=false` (timer every 200 ms)");
             settings.put("relay-off", "`outbox.relay.enabled=false` (capture alone)");
             for (Map.Entry<String, String> setting : settings.entrySet()) {

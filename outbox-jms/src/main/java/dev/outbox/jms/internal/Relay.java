@@ -216,7 +216,14 @@ public class Relay {
             return;
         }
         try {
-            executor.execute(dispatcher::warmUp);
+            executor.execute(
+                    () -> {
+                        try {
+                            dispatcher.warmUp();
+                        } catch (RuntimeException e) {
+                            // the application stopped first
+                        }
+                    });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // the first batch connects
         }
