@@ -2,6 +2,7 @@ package dev.outbox.bench;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -77,6 +78,9 @@ final class Broker {
         volatile Stats.Longs latencies;
         volatile Stats.Longs writtenLatencies;
 
+        /** When set, every message's {@code firedAt} and arrival, in arrival order. */
+        volatile List<ColdStart.Arrival> arrivals;
+
         Sink(String queue) throws JMSException {
             connection = connect();
             Session session = connection.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
@@ -98,6 +102,13 @@ final class Broker {
                     long arrived = System.nanoTime();
                     lastReceivedNanos.set(arrived);
                     firstAfterMark.compareAndSet(0, arrived);
+                    List<ColdStart.Arrival> a = arrivals;
+                    if (a != null && m instanceof TextMessage t) {
+                        long fired = firedAt(t.getText());
+                        if (fired > 0) {
+                            a.add(new ColdStart.Arrival(fired, now));
+                        }
+                    }
                     Stats.Longs l = latencies;
                     if (l != null && m instanceof TextMessage t) {
                         long fired = firedAt(t.getText());

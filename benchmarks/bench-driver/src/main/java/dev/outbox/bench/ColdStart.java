@@ -1,23 +1,8 @@
 package dev.outbox.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-
-import jakarta.jms.Connection;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 
 /**
  * What a new user meets: a server started with the application and the library's default settings,
@@ -30,63 +15,6 @@ final class ColdStart {
 
     /** A message: when its event was fired and when it arrived, epoch microseconds. */
     record Arrival(long firedAt, long arrived) {}
-
-    /** Records every arrival of the benchmark's queue. */
-    static final class Recorder implements AutoCloseable {
-        private final Connection connection;
-        private final Thread thread;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final List<Arrival> arrivals = new ArrayList<>();
-
-        Recorder() throws JMSException {
-            connection = Broker.connect();
-            Session session = connection.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
-            MessageConsumer consumer = session.createConsumer(session.createQueue(Broker.QUEUE));
-            thread = new Thread(() -> loop(consumer), "cold-start-recorder");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private void loop(MessageConsumer consumer) {
-            while (running.get()) {
-                try {
-                    Message m = consumer.receive(200);
-                    if (m instanceof TextMessage t) {
-                        long now = Broker.nowMicros();
-                        long fired = Broker.Sink.firedAt(t.getText());
-                        if (fired > 0) {
-                            synchronized (arrivals) {
-                                arrivals.add(new Arrival(fired, now));
-                            }
-                        }
-                    }
-                } catch (JMSException | RuntimeException e) {
-                    if (running.get()) {
-                        System.err.println("[bench] cold-start consumer: " + e);
-                    }
-                }
-            }
-        }
-
-        List<Arrival> arrivals() {
-            synchronized (arrivals) {
-                return List.copyOf(arrivals);
-            }
-        }
-
-        int count() {
-            synchronized (arrivals) {
-                return arrivals.size();
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            running.set(false);
-            thread.join(2000);
-            connection.close();
-        }
-    }
 
     private final Bench bench;
     private final Liberty server;
@@ -107,20 +35,29 @@ final class ColdStart {
     void measure(String series, int idleSeconds, int rep) throws Exception {
         server.stop();
         Pg.exec("DELETE FROM outbox_record", "DELETE FROM outbox_key");
-        try (Recorder recorder = new Recorder()) {
+        try (Broker.Sink sink = new Broker.Sink(Broker.QUEUE)) {
+            sink.awaitQuiet(1000, 60_000); // what earlier scenarios left on the queue
+            long before = sink.received.get();
+            List<Arrival> arrivals = java.util.Collections.synchronizedList(new ArrayList<>());
+            sink.arrivals = arrivals;
             // the routing comes from the WAR; everything else is the library's default
             server.start("ds-nonxa.xml", Map.of());
             if (idleSeconds > 0) {
                 Thread.sleep(idleSeconds * 1000L); // the idle period is what is measured
             }
             long start = Broker.nowMicros();
-            long committed = closedLoop(2 * loadSeconds);
+            long committed =
+                    Math.round(
+                            Bench.httpLoad(server, clients, 2 * loadSeconds, true)
+                                    * 2
+                                    * loadSeconds);
             long end = start + 2_000_000L * loadSeconds;
             long deadline = System.currentTimeMillis() + 120_000;
-            while (recorder.count() < committed && System.currentTimeMillis() < deadline) {
-                Thread.sleep(50);
+            sink.awaitCount(before + committed, deadline - System.currentTimeMillis());
+            List<Arrival> all;
+            synchronized (arrivals) {
+                all = List.copyOf(arrivals);
             }
-            List<Arrival> all = recorder.arrivals();
             long firstFired = all.stream().mapToLong(Arrival::firedAt).min().orElse(-1);
             long firstArrived = all.stream().mapToLong(Arrival::arrived).min().orElse(-1);
             long split = start + 1_000_000L * loadSeconds;
@@ -135,7 +72,7 @@ final class ColdStart {
             r.add("cold", series, "warm-p50", "ms", rep, Stats.percentile(warm, 50) / 1000.0);
             r.add("cold", series, "warm-p99", "ms", rep, Stats.percentile(warm, 99) / 1000.0);
             r.add("cold", series, "rate", "tx/s", rep, committed / (2.0 * loadSeconds));
-            r.add("cold", series, "lost", "msgs", rep, committed - all.size());
+            r.add("cold", series, "received", "msgs", rep, all.size());
             Bench.log(
                     "  rep %d: first message %.0f ms after the first commit; first %d s p50 %.1f"
                             + " p99 %.1f max %.1f ms; next %d s p50 %.1f p99 %.1f ms; %d commits,"
@@ -161,44 +98,5 @@ final class ColdStart {
                 .mapToLong(a -> a.arrived() - a.firedAt())
                 .sorted()
                 .toArray();
-    }
-
-    /** {@link #clients} threads POSTing orders with their event back to back: commits made. */
-    private long closedLoop(int seconds) throws InterruptedException {
-        URI uri = URI.create(server.base() + "/orders?event=true");
-        AtomicLong ok = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(clients);
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        for (int i = 0; i < clients; i++) {
-            Thread t =
-                    new Thread(
-                            () -> {
-                                try {
-                                    HttpClient http =
-                                            HttpClient.newBuilder()
-                                                    .version(HttpClient.Version.HTTP_1_1)
-                                                    .build();
-                                    HttpRequest req =
-                                            HttpRequest.newBuilder(uri)
-                                                    .POST(HttpRequest.BodyPublishers.noBody())
-                                                    .timeout(Duration.ofSeconds(30))
-                                                    .build();
-                                    while (System.nanoTime() < end) {
-                                        if (http.send(req, HttpResponse.BodyHandlers.discarding())
-                                                        .statusCode()
-                                                == 200) {
-                                            ok.incrementAndGet();
-                                        }
-                                    }
-                                } catch (Exception e) {
-                                    System.err.println("[bench] cold-start client: " + e);
-                                } finally {
-                                    done.countDown();
-                                }
-                            });
-            t.start();
-        }
-        done.await();
-        return ok.get();
     }
 }
