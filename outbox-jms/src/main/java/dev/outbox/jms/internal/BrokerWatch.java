@@ -17,11 +17,13 @@ final class BrokerWatch {
     static final class Call {
         private final Thread thread = Thread.currentThread();
         private final long started;
+        private final boolean counted;
         private boolean done;
         private boolean interrupted;
 
-        private Call(long started) {
+        private Call(long started, boolean counted) {
             this.started = started;
+            this.counted = counted;
         }
 
         /**
@@ -47,7 +49,17 @@ final class BrokerWatch {
      * @return the call, to pass to {@link #end} in a {@code finally} block
      */
     Call begin(long now) {
-        Call call = new Call(now);
+        return begin(now, true);
+    }
+
+    /**
+     * @param now {@link System#nanoTime()}
+     * @param counted whether {@link #check} counts the call when it interrupts it: a send is, the
+     *     relay's warm-up is not (a slow first connection is no outage)
+     * @return the call, to pass to {@link #end} in a {@code finally} block
+     */
+    Call begin(long now, boolean counted) {
+        Call call = new Call(now, counted);
         calls.put(call, Boolean.TRUE);
         return call;
     }
@@ -69,10 +81,10 @@ final class BrokerWatch {
     }
 
     /**
-     * Interrupts every call running longer than the timeout.
+     * Interrupts every call running longer than the timeout, at every check until it ends.
      *
      * @param now {@link System#nanoTime()}
-     * @return how many calls it interrupted
+     * @return how many counted calls it interrupted for the first time
      */
     int check(long now) {
         int n = 0;
@@ -81,10 +93,15 @@ final class BrokerWatch {
                 continue;
             }
             synchronized (call) {
-                if (!call.done && !call.interrupted) {
+                if (!call.done) {
+                    boolean first = !call.interrupted;
                     call.interrupted = true;
+                    // again at every check: the Artemis client may wait anew after an interrupt
+                    // (a rollback waiting for a failover that never comes)
                     call.thread.interrupt();
-                    n++;
+                    if (first && call.counted) {
+                        n++;
+                    }
                 }
             }
         }

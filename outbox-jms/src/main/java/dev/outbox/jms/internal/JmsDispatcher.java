@@ -98,13 +98,15 @@ public class JmsDispatcher {
      * adapter keeps the connection in its pool, and the first batch no longer pays for the broker
      * client's start (its classes, thread pools and first connection: 1.2 to 2.3 s before the first
      * message on a loaded two-core server, docs/benchmarks.md). The configured destinations are
-     * checked as the first send would check them, and a message is built, none sent. Watched like a
-     * send. A failure is left to the first batch to report.
+     * checked as the first send would check them, and a message is built, none sent. Interrupted
+     * after {@code outbox.relay.broker-timeout} like a send, but not counted as the broker's
+     * failure: a slow first connection is no outage. A failure is left to the first batch to
+     * report.
      *
      * @return whether it connected
      */
     public boolean warmUp() {
-        BrokerWatch.Call call = watch.begin(System.nanoTime());
+        BrokerWatch.Call call = watch.begin(System.nanoTime(), false);
         try (Connection connection = connectionFactory.createConnection()) {
             Session session = sessions.open(connection, !settings.xa());
             java.util.Set<String> known = new java.util.TreeSet<>(settings.routes().values());

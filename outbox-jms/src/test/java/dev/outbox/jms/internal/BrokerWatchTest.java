@@ -74,14 +74,26 @@ class BrokerWatchTest {
     }
 
     @Test
-    void anOverdueCallIsInterruptedOnceAndItsEndClearsTheInterrupt() {
+    void anOverdueCallIsCountedOnceInterruptedUntilItEndsAndItsEndClearsTheInterrupt() {
         BrokerWatch watch = new BrokerWatch(Duration.ofSeconds(30));
         BrokerWatch.Call call = watch.begin(0);
         assertEquals(0, watch.check(Duration.ofSeconds(29).toNanos()));
+        assertFalse(Thread.currentThread().isInterrupted());
         assertEquals(1, watch.check(Duration.ofSeconds(30).toNanos()));
-        assertEquals(0, watch.check(Duration.ofSeconds(31).toNanos()), "once only");
         assertTrue(call.interrupted());
-        assertTrue(Thread.currentThread().isInterrupted());
+        assertTrue(Thread.interrupted(), "interrupted; a call that swallowed it waits on");
+        assertEquals(0, watch.check(Duration.ofSeconds(31).toNanos()), "counted once only");
+        assertTrue(Thread.currentThread().isInterrupted(), "and is interrupted again");
+        watch.end(call);
+        assertFalse(Thread.currentThread().isInterrupted());
+    }
+
+    @Test
+    void anUncountedCallIsInterruptedButNotCountedAsTheBrokersFailure() {
+        BrokerWatch watch = new BrokerWatch(Duration.ofSeconds(30));
+        BrokerWatch.Call call = watch.begin(0, false);
+        assertEquals(0, watch.check(Duration.ofSeconds(30).toNanos()));
+        assertTrue(call.interrupted(), "interrupted all the same");
         watch.end(call);
         assertFalse(Thread.currentThread().isInterrupted());
     }
