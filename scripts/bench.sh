@@ -8,9 +8,10 @@
 #   scripts/bench.sh --quick    small sizes and short runs, to check that everything works
 #   BENCH_ONLY=drain,latency scripts/bench.sh    only some scenarios
 #                               (write, plain, drain, latency, hotspots, servers, history, scaling,
-#                                micro, writerelay, xa, cold)
+#                                micro, writerelay, xa, cold, netdelay)
 #   BENCH_WRITERELAY=default,timer-only   some variants of the write overhead by relay setting
 #   BENCH_BASE_EXTRA=outbox.relay.batch-size=500   more outbox settings for every server of the run
+#   BENCH_NETDELAY_MS=0,0.5,2   the delays each way of the netdelay scenario
 #   BENCH_SERVER_JVM="-XX:StartFlightRecording=filename=/tmp/s.jfr"   more options for the servers' JVMs
 #   BENCH_DEADLINE_MINUTES=70 scripts/bench.sh   start no scenario after 70 minutes; the report
 #                               names those left out
@@ -59,6 +60,7 @@ exec_java() {
     -Dbench.library="$LIB" \
     ${BENCH_REPS:+-Dbench.reps=$BENCH_REPS} \
     ${BENCH_COLD_SECONDS:+-Dbench.cold.seconds=$BENCH_COLD_SECONDS} \
+    ${BENCH_NETDELAY_MS:+-Dbench.netdelay.ms=$BENCH_NETDELAY_MS} \
     ${BENCH_WRITERELAY:+-Dbench.writerelay.variants=$BENCH_WRITERELAY} \
     ${BENCH_BASE_EXTRA:+-Dbench.base.extra=$BENCH_BASE_EXTRA} \
     ${BENCH_SERVER_JVM:+"-Dbench.jvm.extra=$BENCH_SERVER_JVM"} \

@@ -168,6 +168,7 @@ public final class Bench {
         step("hotspots", this::batchSizes);
         step("xa", this::xaDrain);
         step("cold", this::coldStart);
+        step("netdelay", this::networkDelay);
         one.stop();
         results.note(
                 "machine-sharing",
@@ -208,6 +209,53 @@ public final class Bench {
             quietMachine();
             cold.measure("idle", QUICK ? 5 : 60, rep);
         }
+    }
+
+    /**
+     * One server and two draining the same backlog when the database and the broker are across a
+     * network: both reached through {@link DelayProxy} with 0, 0.5 and 2 ms each way ({@code
+     * bench.netdelay.ms} to choose others). Each delay in one block, one server then two per
+     * repetition.
+     */
+    void networkDelay() throws Exception {
+        String[] delays = System.getProperty("bench.netdelay.ms", "0,0.5,2").split(",");
+        try (Broker.Sink sink = new Broker.Sink(Broker.QUEUE)) {
+            for (String d : delays) {
+                Duration oneWay = Duration.ofNanos(Math.round(Double.parseDouble(d) * 1_000_000));
+                try (DelayProxy pg = new DelayProxy(15432, "127.0.0.1", 5432, oneWay);
+                        DelayProxy mq = new DelayProxy(61636, "127.0.0.1", Broker.PORT, oneWay)) {
+                    for (Liberty server : List.of(one, two)) {
+                        server.pgPort = pg.port();
+                        server.artemisPort = mq.port();
+                    }
+                    one.start("ds-nonxa.xml", BASE);
+                    log("net delay %s ms each way: benchServer started through the proxies", d);
+                    sink.awaitQuiet(1000, 120_000);
+                    drainOurs(one, DRAIN / 10, sink);
+                    for (int rep = 1; rep <= REPS; rep++) {
+                        quietMachine();
+                        double alone = drainOurs(one, DRAIN, sink);
+                        two.start("ds-nonxa.xml", BASE);
+                        drainOurs(one, DRAIN / 10, sink);
+                        double both = drainOurs(one, DRAIN, sink);
+                        two.stop();
+                        String series = "delay-" + d + "ms";
+                        results.add("netdelay", series + "-one", "rate", "msg/s", rep, alone);
+                        results.add("netdelay", series + "-two", "rate", "msg/s", rep, both);
+                        results.add("netdelay", series, "ratio", "two/one", rep, both / alone);
+                        log(
+                                "  rep %d: one server %.0f msg/s, two %.0f msg/s, ratio %.2f",
+                                rep, alone, both, both / alone);
+                    }
+                } finally {
+                    for (Liberty server : List.of(one, two)) {
+                        server.pgPort = 5432;
+                        server.artemisPort = Broker.PORT;
+                    }
+                }
+            }
+        }
+        one.start("ds-nonxa.xml", BASE);
     }
 
     /** A scenario. */

@@ -33,6 +33,12 @@ final class Liberty {
     final int httpsPort;
     private boolean running;
 
+    /** Where the next start connects to PostgreSQL: 5432, or a {@link DelayProxy}'s port. */
+    int pgPort = 5432;
+
+    /** Where the next start connects to the broker: {@link Broker#PORT}, or a proxy's port. */
+    int artemisPort = Broker.PORT;
+
     Liberty(String name, int httpPort, int httpsPort) {
         this.name = name;
         this.httpPort = httpPort;
@@ -73,7 +79,9 @@ final class Liberty {
                         + "\nbenchDs="
                         + ds
                         + "\nbenchArtemisPort="
-                        + Broker.PORT
+                        + artemisPort
+                        + "\nbenchPgPort="
+                        + pgPort
                         + "\n");
         String jvm =
                 outbox.entrySet().stream()

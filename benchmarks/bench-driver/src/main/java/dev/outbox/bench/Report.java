@@ -256,6 +256,26 @@ final class Report {
                     .append(" |\n");
         }
 
+        if (!r.of("netdelay", "delay-0ms", "ratio").isEmpty()
+                || !r.of("netdelay", "delay-0.5ms", "ratio").isEmpty()) {
+            md.append(
+                    "\n## 8. Two servers across a network\n\nThe drain of section 2 by one server and by two, with the database and the broker reached through a TCP proxy in the driver that holds every chunk for a fixed time each way (`DelayProxy`). It simulates the latency of a network: every round trip of the relay to PostgreSQL or the broker costs twice the delay more. It does not simulate jitter, loss, bandwidth limits, or separate machines: both servers, the database, the broker, the proxy and the driver still share this machine's cores.\n\n");
+            md.append(
+                    "| delay each way | one server (msg/s) | two servers (msg/s) | two/one |\n| --- | --- | --- | --- |\n");
+            for (String d : System.getProperty("bench.netdelay.ms", "0,0.5,2").split(",")) {
+                String series = "delay-" + d + "ms";
+                md.append("| ")
+                        .append(d)
+                        .append(" ms | ")
+                        .append(f(r.of("netdelay", series + "-one", "rate"), "%.0f"))
+                        .append(" | ")
+                        .append(f(r.of("netdelay", series + "-two", "rate"), "%.0f"))
+                        .append(" | **")
+                        .append(f(r.of("netdelay", series, "ratio"), "%.2f"))
+                        .append("** |\n");
+            }
+        }
+
         md.append("\n## Hot spots\n\n");
         md.append("| variant | drain msg/s |\n| --- | --- |\n");
         md.append("| batch-size 100 (default), measured in the same block | ")
