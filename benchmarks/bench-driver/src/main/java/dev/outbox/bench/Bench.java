@@ -222,8 +222,8 @@ public final class Bench {
         try (Broker.Sink sink = new Broker.Sink(Broker.QUEUE)) {
             for (String d : delays) {
                 Duration oneWay = Duration.ofNanos(Math.round(Double.parseDouble(d) * 1_000_000));
-                try (DelayProxy pg = new DelayProxy(15432, "127.0.0.1", 5432, oneWay);
-                        DelayProxy mq = new DelayProxy(61636, "127.0.0.1", Broker.PORT, oneWay)) {
+                try (DelayProxy pg = new DelayProxy(0, "127.0.0.1", 5432, oneWay);
+                        DelayProxy mq = new DelayProxy(0, "127.0.0.1", Broker.PORT, oneWay)) {
                     for (Liberty server : List.of(one, two)) {
                         server.pgPort = pg.port();
                         server.artemisPort = mq.port();

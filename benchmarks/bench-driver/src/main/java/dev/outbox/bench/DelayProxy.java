@@ -37,7 +37,8 @@ final class DelayProxy implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * Listens on {@code listenPort} and forwards each connection to {@code host:port}.
+     * Listens on {@code listenPort} (0: a free port, see {@link #port()}) and forwards each
+     * connection to {@code host:port}.
      *
      * @param oneWay the delay added in each direction
      */
