@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,8 +38,7 @@ import dev.outbox.cdi.internal.Unsendable;
 @ApplicationScoped
 public class JmsDispatcher {
 
-    private static final java.util.logging.Logger LOG =
-            java.util.logging.Logger.getLogger(JmsDispatcher.class.getName());
+    private static final Logger LOG = Logger.getLogger(JmsDispatcher.class.getName());
 
     @Inject OutboxSettings settings;
 
@@ -102,14 +104,12 @@ public class JmsDispatcher {
      * after {@code outbox.relay.broker-timeout} like a send, but not counted as the broker's
      * failure: a slow first connection is no outage. A failure is left to the first batch to
      * report.
-     *
-     * @return whether it connected
      */
-    public boolean warmUp() {
+    public void warmUp() {
         BrokerWatch.Call call = watch.begin(System.nanoTime(), false);
         try (Connection connection = connectionFactory.createConnection()) {
             Session session = sessions.open(connection, !settings.xa());
-            java.util.Set<String> known = new java.util.TreeSet<>(settings.routes().values());
+            Set<String> known = new TreeSet<>(settings.routes().values());
             settings.defaultDestination().ifPresent(known::add);
             for (String name : known) {
                 // asks after the queue as the first send would, and builds a message, sending none
@@ -118,13 +118,11 @@ public class JmsDispatcher {
                 session.createProducer(queue).close();
             }
             session.createTextMessage("").setStringProperty(MessageProperties.RECORD_ID, "");
-            return true;
         } catch (DispatchException | JMSException | RuntimeException e) {
             LOG.fine(
                     () ->
                             "The relay could not connect to the broker ahead of its first batch: "
                                     + e);
-            return false;
         } finally {
             watch.end(call);
         }
