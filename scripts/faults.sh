@@ -7,7 +7,7 @@
 #   scripts/faults.sh                  the full run (over 100,000 events; about an hour on 2 cores); writes the
 #                                      results into docs/reliability.md
 #   scripts/faults.sh --ci             the small run for CI (a few minutes); results in faults/target only
-#   FAULTS_ONLY=s1,s4 FAULTS_MODES=xa scripts/faults.sh --ci     some scenarios (s1..s6) or one mode (xa, local)
+#   FAULTS_ONLY=s1,s4 FAULTS_MODES=xa scripts/faults.sh --ci     some scenarios (s1..s6, s9, s10) or one mode (xa, local)
 #   FAULTS_SERVER=wildfly FAULTS_ONLY=s1,s3 scripts/faults.sh --ci   on WildFly 39 instead of Open Liberty
 #                                      (faultServer on 9480, faultServer2 on 9490), unpacked under faults/target/wildfly
 #

@@ -30,7 +30,7 @@ SELECT last_seq FROM outbox_key WHERE aggregate_type = ? AND aggregate_id = ?
 
 -- BEFORE_CLAIM
 SET LOCAL jit = off; SET LOCAL enable_seqscan = off;
-SET LOCAL synchronous_commit = off
+SET LOCAL synchronous_commit = off; SET LOCAL idle_in_transaction_session_timeout = %d
 
 -- CLAIM_HOLD_UNSENT
 SELECT r.* FROM outbox_record r

@@ -49,6 +49,58 @@ final class Broker {
         Waits.until("the broker to listen", Duration.ofMinutes(1), Broker::listening);
     }
 
+    /**
+     * Limits the events' address (or lifts the limit) by rewriting its address setting in
+     * broker.xml, and waits until the broker has reloaded its address settings (it watches the
+     * file, {@code AMQ221056} in its log).
+     *
+     * @param maxSizeBytes the address's {@code max-size-bytes}, or -1 for no limit
+     * @param policy its {@code address-full-policy}: BLOCK or FAIL (PAGE, the default, when not
+     *     limited)
+     */
+    static void limitEvents(long maxSizeBytes, String policy) throws Exception {
+        Path xml = HOME.resolve("etc/broker.xml");
+        String config = Files.readString(xml);
+        String start = "<address-setting match=\"" + EVENTS + "\">";
+        int at = config.indexOf(start);
+        int end = config.indexOf("</address-setting>", at);
+        if (at < 0 || end < 0) {
+            throw new IllegalStateException("no address setting for " + EVENTS + " in " + xml);
+        }
+        String body =
+                config.substring(at + start.length(), end)
+                        .replaceAll("\\s*<max-size-bytes>[^<]*</max-size-bytes>", "")
+                        .replaceAll("\\s*<address-full-policy>[^<]*</address-full-policy>", "");
+        if (maxSizeBytes >= 0) {
+            body =
+                    "\n            <max-size-bytes>"
+                            + maxSizeBytes
+                            + "</max-size-bytes>\n            <address-full-policy>"
+                            + policy
+                            + "</address-full-policy>"
+                            + body;
+        }
+        long reloads = reloads();
+        Files.writeString(
+                xml, config.substring(0, at + start.length()) + body + config.substring(end));
+        Waits.until(
+                "the broker to reload its address settings",
+                Duration.ofSeconds(30),
+                () -> reloads() > reloads);
+    }
+
+    /**
+     * @return how often the broker has reloaded its address settings, from its log
+     */
+    private static long reloads() {
+        try (var lines = Files.lines(HOME.resolve("log/artemis.log"))) {
+            return lines.filter(l -> l.contains("AMQ221056") && l.contains("address settings"))
+                    .count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static boolean listening() {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", PORT), 500);

@@ -103,7 +103,7 @@ public final class Faults {
                     write(new Report(rows, sizes, ci, Duration.between(STARTED, Instant.now())));
                     say(
                             "%s: %s — committed %d, lost %d, processed duplicates %d, order"
-                                    + " violations %d, stuck %d, recovered in %s",
+                                    + " violations %d, stuck %d, recovered in %s%s",
                             run,
                             r.passed() ? "PASS" : "FAIL",
                             r.committed(),
@@ -113,7 +113,8 @@ public final class Faults {
                             r.stuck(),
                             r.recoverySeconds() < 0
                                     ? "(not recovered)"
-                                    : r.recoverySeconds() + " s");
+                                    : r.recoverySeconds() + " s",
+                            r.problems().isEmpty() ? "" : "; " + String.join("; ", r.problems()));
                 }
                 stopAll(relay, consumer);
             }
@@ -150,9 +151,12 @@ public final class Faults {
             throws Exception {
         say("%s: %s", run, s.description);
         Load load = new Load(run, s.writeTargets(relay, consumer), sizes, s.poisonShare());
+        List<String> problems = new ArrayList<>();
+        Scenario.Stage stage = new Scenario.Stage(load, relay, consumer, sizes, run, problems);
+        s.before(stage);
         Thread progress = progress(run, load);
         load.start();
-        Instant healed = s.inject(new Scenario.Stage(load, relay, consumer, sizes, run));
+        Instant healed = s.inject(stage);
         load.await();
         Instant loadEnd = Instant.now();
         Instant whole = healed.isAfter(loadEnd) ? healed : loadEnd;
@@ -173,7 +177,9 @@ public final class Faults {
         // let late duplicates show: a copy delivered after the ledgers agreed is still counted
         Thread.sleep(2000);
         try (Connection c = Database.connect()) {
-            return Result.read(c, run, recovery);
+            return Result.read(c, run, recovery, problems);
+        } finally {
+            s.after();
         }
     }
 

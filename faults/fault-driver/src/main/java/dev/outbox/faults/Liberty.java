@@ -97,8 +97,13 @@ final class Liberty implements Server {
     }
 
     @Override
+    public Path log() {
+        return dir().resolve("logs/messages.log");
+    }
+
+    @Override
     public void start() throws Exception {
-        Path log = dir().resolve("logs/messages.log");
+        Path log = log();
         run("start");
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!ready()) {
@@ -116,19 +121,12 @@ final class Liberty implements Server {
         }
     }
 
-    @Override
-    public void kill() throws Exception {
-        ProcessHandle jvm =
-                process().orElseThrow(() -> new IllegalStateException(name + " is not running"));
-        jvm.destroyForcibly();
-        jvm.onExit().get();
-    }
-
     /**
      * @return the server's JVM: the process in Liberty's pid file, if it runs this server of this
      *     installation
      */
-    private Optional<ProcessHandle> process() throws IOException {
+    @Override
+    public Optional<ProcessHandle> process() throws IOException {
         Path pidFile = WLP.resolve("usr/servers/.pid/" + name + ".pid");
         if (!Files.exists(pidFile)) {
             return Optional.empty();

@@ -68,7 +68,12 @@ final class Report {
                             x.recoverySeconds() < 0
                                     ? "not recovered"
                                     : String.format(Locale.ROOT, "%.1f", x.recoverySeconds()),
-                            x.passed() ? "pass" : "**FAIL**"));
+                            x.passed()
+                                    ? "pass"
+                                    : "**FAIL**"
+                                            + x.problems().stream()
+                                                    .map(m -> ": " + m)
+                                                    .collect(Collectors.joining())));
         }
         long total =
                 rows.stream().mapToLong(r -> r.result().committed() + r.result().poison()).sum();

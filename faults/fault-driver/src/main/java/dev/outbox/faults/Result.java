@@ -2,6 +2,7 @@ package dev.outbox.faults;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * One scenario run's three ledgers, reconciled: what the database committed ({@code fault_order}
@@ -23,6 +24,7 @@ import java.sql.SQLException;
  * @param stuck the run's outbox records still PENDING
  * @param recoverySeconds seconds from the later of the last fault's healing and the end of the load
  *     until the ledgers agreed, or -1 when they did not within the recovery window
+ * @param problems what the scenario itself saw fail (empty when nothing)
  */
 record Result(
         long committed,
@@ -35,15 +37,18 @@ record Result(
         long phantoms,
         long orderViolations,
         long stuck,
-        double recoverySeconds) {
+        double recoverySeconds,
+        List<String> problems) {
 
     /**
      * Reads the ledgers of a run.
      *
      * @param run the run: every key starts with it
      * @param recoverySeconds the measured recovery time
+     * @param problems what the scenario saw fail
      */
-    static Result read(Connection c, String run, double recoverySeconds) throws SQLException {
+    static Result read(Connection c, String run, double recoverySeconds, List<String> problems)
+            throws SQLException {
         return new Result(
                 Database.count(
                         c, "SELECT count(*) FROM fault_order WHERE run = ? AND kind = 'GOOD'", run),
@@ -84,7 +89,8 @@ record Result(
                                 + " t WHERE seq < before",
                         run),
                 stuck(c, run),
-                recoverySeconds);
+                recoverySeconds,
+                List.copyOf(problems));
     }
 
     /**
@@ -119,6 +125,7 @@ record Result(
                 && stuck == 0
                 && phantoms == 0
                 && poisonSettled == poison
-                && recoverySeconds >= 0;
+                && recoverySeconds >= 0
+                && problems.isEmpty();
     }
 }

@@ -5,7 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -41,8 +45,58 @@ interface Server {
     /** Stops the server in order, if it runs. */
     void stop() throws Exception;
 
+    /**
+     * @return the server's log file (Liberty's messages.log, WildFly's server.log)
+     */
+    Path log();
+
+    /**
+     * @param messageIds message ids of the library, e.g. {@code OUTBOX0306W}
+     * @return how many lines of the server's log name each, in the order given
+     */
+    default List<Long> logged(List<String> messageIds) throws IOException {
+        List<String> lines = Files.exists(log()) ? Files.readAllLines(log()) : List.of();
+        return messageIds.stream()
+                .map(id -> lines.stream().filter(l -> l.contains(id)).count())
+                .toList();
+    }
+
+    /**
+     * @return the server's JVM, if it runs
+     */
+    Optional<ProcessHandle> process() throws IOException;
+
     /** Kills the server's JVM with SIGKILL and waits until it is gone. */
-    void kill() throws Exception;
+    default void kill() throws Exception {
+        ProcessHandle jvm = running();
+        jvm.destroyForcibly();
+        jvm.onExit().get();
+    }
+
+    /**
+     * Freezes the server's JVM with SIGSTOP, as a long GC pause or a suspended VM would: its
+     * sockets stay open, nothing in it runs, not even its timeouts.
+     */
+    default void freeze() throws Exception {
+        signal("STOP");
+    }
+
+    /** Lets a frozen JVM run on (SIGCONT). */
+    default void thaw() throws Exception {
+        signal("CONT");
+    }
+
+    private void signal(String signal) throws Exception {
+        long pid = running().pid();
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+        }
+    }
+
+    private ProcessHandle running() throws IOException {
+        return process().orElseThrow(() -> new IllegalStateException(name() + " is not running"));
+    }
 
     /** Kills the server, then starts it again. */
     default void killAndRestart() throws Exception {

@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param brokerOutage how long the broker stays down in scenario 2
  * @param databaseOutage how long the database stays down in scenario 3
  * @param consumerKills kill -9 of the consumer server in scenario 6
+ * @param consumersAway how long scenario 10 keeps the consumers stopped, each time
+ * @param freeze how long scenario 9 freezes a relaying server
  * @param recovery how long to wait for the ledgers to agree after the load and the faults
  */
 record Sizes(
@@ -23,6 +25,8 @@ record Sizes(
         Duration brokerOutage,
         Duration databaseOutage,
         int consumerKills,
+        Duration consumersAway,
+        Duration freeze,
         Duration recovery) {
 
     static final Sizes FULL =
@@ -34,6 +38,8 @@ record Sizes(
                     Duration.ofSeconds(30),
                     Duration.ofSeconds(5),
                     3,
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(60),
                     Duration.ofMinutes(5));
 
     static final Sizes CI =
@@ -45,5 +51,7 @@ record Sizes(
                     Duration.ofSeconds(10),
                     Duration.ofSeconds(3),
                     1,
+                    Duration.ofSeconds(15),
+                    Duration.ofSeconds(40),
                     Duration.ofMinutes(2));
 }

@@ -106,6 +106,11 @@ final class WildFly implements Server {
     }
 
     @Override
+    public Path log() {
+        return base().resolve("log/server.log");
+    }
+
+    @Override
     public void start() throws Exception {
         if (arguments == null) {
             throw new IllegalStateException(name + " is not configured");
@@ -159,14 +164,6 @@ final class WildFly implements Server {
         }
     }
 
-    @Override
-    public void kill() throws Exception {
-        ProcessHandle jvm =
-                process().orElseThrow(() -> new IllegalStateException(name + " is not running"));
-        jvm.destroyForcibly();
-        jvm.onExit().get();
-    }
-
     /**
      * Counts the transactions in the server's Narayana object store that were decided (committed)
      * but not yet completed on every XA resource: after a kill, the in-doubt transactions that the
@@ -199,7 +196,8 @@ final class WildFly implements Server {
      * @return the server's JVM: the process in the pid file standalone.sh writes, if it runs this
      *     server's base directory of this installation
      */
-    private Optional<ProcessHandle> process() throws IOException {
+    @Override
+    public Optional<ProcessHandle> process() throws IOException {
         if (!Files.exists(pidFile())) {
             return Optional.empty();
         }

@@ -33,6 +33,7 @@ public final class OutboxSettings {
     private final String connectionFactory;
     private final boolean connectionFactoryConfigured;
     private final Duration brokerTimeout;
+    private final Duration claimTimeout;
     private final boolean xa;
     private final boolean immediate;
     private final Duration maxBackoff;
@@ -77,6 +78,20 @@ public final class OutboxSettings {
                 r.read(
                         Property.RELAY_BROKER_TIMEOUT,
                         t -> Parsers.duration(t, Duration.ofSeconds(1), Duration.ofHours(1)));
+        claimTimeout =
+                r.optional(
+                                Property.RELAY_CLAIM_TIMEOUT,
+                                t ->
+                                        Parsers.duration(
+                                                t, Duration.ofSeconds(2), Duration.ofHours(2)))
+                        .orElse(brokerTimeout.multipliedBy(2));
+        r.ordered(
+                Property.RELAY_BROKER_TIMEOUT,
+                brokerTimeout,
+                Property.RELAY_CLAIM_TIMEOUT,
+                claimTimeout,
+                true,
+                ", or a batch waiting for the broker would lose its claim");
         xa =
                 r.read(Property.RELAY_TRANSACTION_MODE, t -> Parsers.oneOf(t, "local", "xa"))
                         .equals("xa");
@@ -100,15 +115,13 @@ public final class OutboxSettings {
                         t -> Parsers.duration(t, Duration.ofMillis(1), Duration.ofDays(7)));
         double jitter = r.read(Property.RETRY_JITTER, t -> Parsers.decimal(t, 0, 1));
         int maxAttempts = r.read(Property.RETRY_MAX_ATTEMPTS, t -> Parsers.integer(t, 1, 1000));
-        if (maxDelay.compareTo(initial) < 0) {
-            r.problem(
-                    Msg.CONFIG_INVALID.format(
-                            Durations.format(maxDelay),
-                            Property.RETRY_MAX_DELAY.key(),
-                            "it must not be shorter than "
-                                    + Property.RETRY_INITIAL_DELAY.key()
-                                    + "="
-                                    + Durations.format(initial)));
+        if (!r.ordered(
+                Property.RETRY_INITIAL_DELAY,
+                initial,
+                Property.RETRY_MAX_DELAY,
+                maxDelay,
+                false,
+                "")) {
             maxDelay = initial;
         }
         retry = new Backoff(initial, multiplier, maxDelay, jitter, maxAttempts);
@@ -245,6 +258,14 @@ public final class OutboxSettings {
      */
     public Duration brokerTimeout() {
         return brokerTimeout;
+    }
+
+    /**
+     * @return how long the relay's transaction may sit idle on the database before the database
+     *     ends it and its claim lapses (PostgreSQL)
+     */
+    public Duration claimTimeout() {
+        return claimTimeout;
     }
 
     /**
@@ -571,6 +592,34 @@ public final class OutboxSettings {
                 parse(key, raw, Parsers::name).ifPresent(queue -> routes.put(type, queue));
             }
             return Collections.unmodifiableMap(routes);
+        }
+
+        /**
+         * Reports a duration that must not be shorter than another (or, strictly, must be longer).
+         *
+         * @return whether the two are in order
+         */
+        boolean ordered(
+                Property lower,
+                Duration low,
+                Property upper,
+                Duration high,
+                boolean strictly,
+                String consequence) {
+            int c = high.compareTo(low);
+            if (strictly ? c > 0 : c >= 0) {
+                return true;
+            }
+            problems.add(
+                    Msg.CONFIG_INVALID.format(
+                            Durations.format(high),
+                            upper.key(),
+                            (strictly ? "it must be longer than " : "it must not be shorter than ")
+                                    + lower.key()
+                                    + "="
+                                    + Durations.format(low)
+                                    + consequence));
+            return false;
         }
 
         void problem(String message) {

@@ -42,6 +42,15 @@ public enum Property {
             "Longest a batch waits for the broker (connecting, sending, committing), 1s to "
                     + "1h; then the relay interrupts it and pauses as for an outage (`OUTBOX0317W`). A "
                     + "guard against connection factories that reconnect for ever."),
+    RELAY_CLAIM_TIMEOUT(
+            "outbox.relay.claim-timeout",
+            "2 × broker-timeout",
+            "PostgreSQL: longest the relay's transaction may sit idle between two statements "
+                    + "(waiting for the broker, or a server frozen by a long GC pause or a "
+                    + "suspended VM) before the database ends it, so that its claim on the "
+                    + "records lapses and another server relays them; 2s to 2h, longer than the "
+                    + "broker timeout. Elsewhere a claim lasts until its transaction ends. See "
+                    + "[A frozen server](relay.md#a-frozen-server)."),
     RELAY_DUPLICATE_ID_CACHE_SIZE(
             "outbox.relay.duplicate-id-cache-size",
             "20000",

@@ -85,6 +85,29 @@ class OutboxSettingsTest {
     }
 
     @Test
+    void theClaimTimeoutIsTwiceTheBrokerTimeoutUnlessSetAndMustExceedIt() {
+        assertEquals(Duration.ofSeconds(60), read(Map.of()).settings().claimTimeout());
+        assertEquals(
+                Duration.ofSeconds(20),
+                read(Map.of("outbox.relay.broker-timeout", "10s")).settings().claimTimeout());
+        assertEquals(
+                Duration.ofSeconds(45),
+                read(Map.of("outbox.relay.claim-timeout", "45s")).settings().claimTimeout());
+        List<String> problems =
+                read(Map.of(
+                                "outbox.relay.claim-timeout",
+                                "20s",
+                                "outbox.relay.broker-timeout",
+                                "20s"))
+                        .problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertContains(
+                problems,
+                "Invalid value '20s' for outbox.relay.claim-timeout: it must be longer than"
+                        + " outbox.relay.broker-timeout=20s");
+    }
+
+    @Test
     void durationsAcceptUnitsAndIso8601ButNotBareNumbers() {
         assertEquals(Duration.ofMillis(1500), interval("1.5s"));
         assertEquals(Duration.ofMinutes(2), interval("2m"));

@@ -55,7 +55,9 @@ public final class Batches {
      *
      * @return the records claimed, or the batch size while more is known to be due: a caller drains
      *     while the answer is the batch size
-     * @throws DispatchException when the relay as a whole must pause (broker or database)
+     * @throws DispatchException when the relay as a whole must pause (broker or database), also
+     *     when the send of one record failed for a reason that is not the record's (the connection
+     *     lost, a full address): that record is charged nothing
      * @throws RuntimeException when the database fails
      */
     public int next() throws DispatchException {
@@ -72,7 +74,7 @@ public final class Batches {
                 destinations.refused(e.record().destination(), e, now);
                 return batchSize;
             }
-            if (e.record() != null) {
+            if (e.record() != null && e.kind() != DispatchException.Kind.RELAY) {
                 worker.recordFailure(e);
                 return batchSize;
             }

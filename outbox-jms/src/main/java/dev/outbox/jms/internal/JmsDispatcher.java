@@ -131,7 +131,7 @@ public class JmsDispatcher {
     private void send(List<OutboxRecord> records, boolean local) throws DispatchException {
         BrokerWatch.Call call = watch.begin(System.nanoTime());
         try {
-            sendWatched(records, local);
+            sendWatched(records, local, call);
         } catch (DispatchException | RuntimeException e) {
             if (call.interrupted()) {
                 throw Failures.relay(
@@ -146,7 +146,8 @@ public class JmsDispatcher {
         }
     }
 
-    private void sendWatched(List<OutboxRecord> records, boolean local) throws DispatchException {
+    private void sendWatched(List<OutboxRecord> records, boolean local, BrokerWatch.Call call)
+            throws DispatchException {
         Connection connection;
         try {
             connection = connectionFactory.createConnection();
@@ -162,6 +163,9 @@ public class JmsDispatcher {
                     sendOne(session, producers, r);
                 }
             } catch (DispatchException | RuntimeException e) {
+                if (discardIfInterrupted(session, call)) {
+                    throw e;
+                }
                 if (commit) {
                     RelaySessions.rollback(session, e);
                 }
@@ -171,6 +175,9 @@ public class JmsDispatcher {
                 try {
                     session.commit();
                 } catch (JMSException | RuntimeException e) {
+                    if (discardIfInterrupted(session, call)) {
+                        throw Failures.onCommit(e);
+                    }
                     RelaySessions.rollback(session, e);
                     if (records.size() == 1 && Failures.duplicateRefused(e)) {
                         // the broker has this record already: it was sent before its marks failed
@@ -182,6 +189,24 @@ public class JmsDispatcher {
         } catch (JMSException | RuntimeException e) {
             throw Failures.relay("the broker connection failed", e);
         }
+    }
+
+    /**
+     * A call the broker watch interrupted leaves the broker client unusable (see {@link
+     * ArtemisConnections}): its connection is failed, which also discards the batch's sends.
+     *
+     * @return whether the call was interrupted
+     */
+    private boolean discardIfInterrupted(Session session, BrokerWatch.Call call) {
+        if (!call.interrupted()) {
+            return false;
+        }
+        boolean failed =
+                ArtemisConnections.fail(
+                        session,
+                        "outbox relay: a call interrupted after outbox.relay.broker-timeout");
+        LOG.fine(() -> "Interrupted call; broker connection failed and discarded: " + failed);
+        return true;
     }
 
     private void sendOne(Session session, Map<String, MessageProducer> producers, OutboxRecord r)

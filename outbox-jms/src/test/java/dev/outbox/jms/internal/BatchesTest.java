@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
 
 import org.junit.jupiter.api.AfterEach;
@@ -91,6 +92,16 @@ class BatchesTest {
         assertEquals(Map.of("orders", BY), worker.pausedBy());
         assertEquals(1, log.count("OUTBOX0322W"), log.toString());
         assertEquals(List.of(), worker.failures, "no record is quarantined");
+    }
+
+    @Test
+    void aSendTheBrokerCannotTakeAtAllPausesTheRelayAndChargesNoRecord() {
+        worker.pending.addAll(List.of(record("a1", "orders"), record("b1", "billing")));
+        worker.full.add("orders");
+        DispatchException e = assertThrows(DispatchException.class, batches::next);
+        assertEquals(DispatchException.Kind.RELAY, e.kind(), "the relay pauses as for an outage");
+        assertEquals(List.of(), worker.failures, "no record is charged an attempt");
+        assertEquals(2, worker.pending.size());
     }
 
     @Test
@@ -178,6 +189,7 @@ class BatchesTest {
     static final class FakeWorker extends RelayWorker {
         final List<OutboxRecord> pending = new ArrayList<>();
         final Set<String> refused = new HashSet<>();
+        final Set<String> full = new HashSet<>();
         final List<String> sent = new ArrayList<>();
         final List<String> failures = new ArrayList<>();
         final Map<String, Pause> pauses = new LinkedHashMap<>();
@@ -216,6 +228,14 @@ class BatchesTest {
             List<OutboxRecord> batch = trim.apply(claimed);
             sending.addAll(batch);
             for (OutboxRecord r : batch) {
+                if (full.contains(r.destination())) {
+                    throw Failures.onSend(
+                            r,
+                            new JMSException(
+                                    "AMQ219058: Address \""
+                                            + r.destination()
+                                            + "\" is full. Message encode size = 1371B"));
+                }
                 if (refused.contains(r.destination())) {
                     JMSSecurityException e =
                             new JMSSecurityException(

@@ -1,5 +1,6 @@
 package dev.outbox.jpa.internal;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -83,6 +84,16 @@ public abstract class Dialect {
      */
     String sql(Statement statement) {
         return statements.get(statement);
+    }
+
+    /**
+     * @param claimTimeout how long the relay's transaction may sit idle before the database ends
+     *     it, where {@link Statement#BEFORE_CLAIM} says so ({@code %d}, in milliseconds)
+     * @return what runs in the relay's transaction before its claim, or {@code null}
+     */
+    String beforeClaim(Duration claimTimeout) {
+        String sql = sql(Statement.BEFORE_CLAIM);
+        return sql == null ? null : String.format(Locale.ROOT, sql, claimTimeout.toMillis());
     }
 
     /**

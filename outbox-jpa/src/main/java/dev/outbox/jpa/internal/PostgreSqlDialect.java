@@ -34,12 +34,18 @@ final class PostgreSqlDialect extends Dialect {
      * for a disk flush per batch nor makes the application's commits queue behind its own. Prepared
      * (XA) transactions are always flushed, whatever this says.
      *
+     * <p>A relay whose server freezes (a long GC pause, a suspended VM) holds its claim's row locks
+     * for as long as the freeze, and with them every later record of those keys: the database ends
+     * the transaction once it has sat idle for {@code outbox.relay.claim-timeout} ({@code %d} ms),
+     * the locks go, and another server relays the records. The frozen one, once it wakes, fails to
+     * mark them; what it sends meanwhile carries the records' duplicate ids.
+     *
      * <p>All settings last until the end of the relay's transaction.
      */
     static final String BEFORE_CLAIM =
             """
             SET LOCAL jit = off; SET LOCAL enable_seqscan = off;
-            SET LOCAL synchronous_commit = off""";
+            SET LOCAL synchronous_commit = off; SET LOCAL idle_in_transaction_session_timeout = %d""";
 
     /**
      * The conditions as scalar subqueries, not {@code NOT EXISTS}: PostgreSQL turns those into

@@ -33,7 +33,7 @@ final class RecordRelay {
                     if (claim == null) {
                         return claimOneByOne(c, d, limit, now, holdFailedHeads);
                     }
-                    String before = d.sql(Statement.BEFORE_CLAIM);
+                    String before = d.beforeClaim(access.claimTimeout());
                     if (before != null) {
                         try (java.sql.Statement s = c.createStatement()) {
                             s.execute(access.tables().qualify(before));

@@ -54,6 +54,13 @@ final class StoreAccess {
     }
 
     /**
+     * @return the longest the relay's transaction may sit idle before its claim lapses
+     */
+    Duration claimTimeout() {
+        return settings.claimTimeout();
+    }
+
+    /**
      * @param c a connection to the outbox database
      * @return the dialect, detected once
      */
