@@ -38,7 +38,7 @@ record Sizes(
                     Duration.ofSeconds(30),
                     Duration.ofSeconds(5),
                     3,
-                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(45),
                     Duration.ofSeconds(60),
                     Duration.ofMinutes(5));
 
@@ -51,7 +51,7 @@ record Sizes(
                     Duration.ofSeconds(10),
                     Duration.ofSeconds(3),
                     1,
-                    Duration.ofSeconds(15),
+                    Duration.ofSeconds(30),
                     Duration.ofSeconds(40),
                     Duration.ofMinutes(2));
 }

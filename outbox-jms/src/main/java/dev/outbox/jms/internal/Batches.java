@@ -57,7 +57,7 @@ public final class Batches {
      *     while the answer is the batch size
      * @throws DispatchException when the relay as a whole must pause (broker or database), also
      *     when the send of one record failed for a reason that is not the record's (the connection
-     *     lost, a full address): that record is charged nothing
+     *     lost or timed out): that record is charged nothing
      * @throws RuntimeException when the database fails
      */
     public int next() throws DispatchException {

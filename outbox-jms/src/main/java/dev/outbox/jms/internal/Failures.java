@@ -18,9 +18,7 @@ import dev.outbox.admin.OutboxRecord;
  *   <li>Anything before the first send (connection, session) is the relay's: the broker is down or
  *       refuses us. Nothing about a record is known, so no record pays for it.
  *   <li>A send failure whose cause chain says the connection is gone or timed out is the relay's
- *       too, and so is a full address ({@code address-full-policy=FAIL}): the broker cannot take
- *       messages until its consumers catch up, which no record's retries would change (the fault
- *       suite's scenario s10 saw them burn a record's attempts in seconds).
+ *       too: the relay pauses and the record is charged nothing.
  *   <li>A destination we may not send to (security): the destination pauses as for an outage, and
  *       its records wait; an access list that changed is put right by an operator, not by
  *       quarantining the records one by one.
@@ -90,8 +88,6 @@ final class Failures {
                     || name.contains("Unblocked")
                     || name.contains("Disconnected")
                     || name.contains("ResourceAllocation")
-                    || name.equals("ActiveMQAddressFullException")
-                    || text.contains("amq219058")
                     || name.contains("ResourceException")
                     || name.contains("IllegalStateException") && text.contains("closed")
                     || t instanceof java.net.ConnectException

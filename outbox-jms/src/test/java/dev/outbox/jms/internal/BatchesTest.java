@@ -95,9 +95,9 @@ class BatchesTest {
     }
 
     @Test
-    void aSendTheBrokerCannotTakeAtAllPausesTheRelayAndChargesNoRecord() {
+    void aSendThatLostTheBrokerPausesTheRelayAndChargesNoRecord() {
         worker.pending.addAll(List.of(record("a1", "orders"), record("b1", "billing")));
-        worker.full.add("orders");
+        worker.unreachable.add("orders");
         DispatchException e = assertThrows(DispatchException.class, batches::next);
         assertEquals(DispatchException.Kind.RELAY, e.kind(), "the relay pauses as for an outage");
         assertEquals(List.of(), worker.failures, "no record is charged an attempt");
@@ -189,7 +189,7 @@ class BatchesTest {
     static final class FakeWorker extends RelayWorker {
         final List<OutboxRecord> pending = new ArrayList<>();
         final Set<String> refused = new HashSet<>();
-        final Set<String> full = new HashSet<>();
+        final Set<String> unreachable = new HashSet<>();
         final List<String> sent = new ArrayList<>();
         final List<String> failures = new ArrayList<>();
         final Map<String, Pause> pauses = new LinkedHashMap<>();
@@ -228,13 +228,12 @@ class BatchesTest {
             List<OutboxRecord> batch = trim.apply(claimed);
             sending.addAll(batch);
             for (OutboxRecord r : batch) {
-                if (full.contains(r.destination())) {
+                if (unreachable.contains(r.destination())) {
                     throw Failures.onSend(
                             r,
                             new JMSException(
-                                    "AMQ219058: Address \""
-                                            + r.destination()
-                                            + "\" is full. Message encode size = 1371B"));
+                                    "AMQ219014: Timed out waiting for response when sending"
+                                            + " packet 71"));
                 }
                 if (refused.contains(r.destination())) {
                     JMSSecurityException e =

@@ -48,29 +48,6 @@ class FailuresTest {
                 Failures.classifySend(new InvalidDestinationException("no such queue")));
     }
 
-    @Test
-    void aFullAddressPausesTheRelayInsteadOfChargingTheRecord() {
-        JMSException wrapped = new JMSException("send failed");
-        wrapped.initCause(new ActiveMQAddressFullException());
-        assertEquals(DispatchException.Kind.RELAY, Failures.classifySend(wrapped));
-        assertEquals(
-                DispatchException.Kind.RELAY,
-                Failures.classifySend(
-                        new JMSException(
-                                "AMQ219058: Address \"fault.events\" is full. Message encode size"
-                                        + " = 1024B")));
-        assertEquals(
-                DispatchException.Kind.RETRYABLE,
-                Failures.classifySend(new JMSException("AMQ219999: something else")));
-    }
-
-    /** Stands for Artemis's address-full exception, matched by name. */
-    static final class ActiveMQAddressFullException extends RuntimeException {
-        ActiveMQAddressFullException() {
-            super("full");
-        }
-    }
-
     /** Stands for Artemis's security exception, matched by name. */
     static final class ActiveMQSecurityException extends RuntimeException {
         ActiveMQSecurityException() {
