@@ -57,7 +57,7 @@ PAYARA_SUITES='-Dit.test=CaptureAndRelayIT,OrderingIT,InboxIT,TransactionModesIT
 pass "Payara 6: PostgreSQL, XA, relaying to the test broker through our resource adapter (EE 10, Hibernate 6.6), core suites" \
   $IT -Dit.server=payara -Ddb=postgres "$PAYARA_SUITES"
 # the fault suite's small run (docs/reliability.md), on a PostgreSQL cluster and a broker of its own
-FAULTS_CI_ONLY=${FAULTS_CI_ONLY:-s3,s5,s9}
+FAULTS_CI_ONLY=${FAULTS_CI_ONLY:-s3,s9}
 pass "fault suite, CI size, Open Liberty: $FAULTS_CI_ONLY in both relay modes" \
   env FAULTS_ONLY="$FAULTS_CI_ONLY" scripts/faults.sh --ci
 FAULTS_CI_ONLY_WILDFLY=${FAULTS_CI_ONLY_WILDFLY:-s1,s3}
