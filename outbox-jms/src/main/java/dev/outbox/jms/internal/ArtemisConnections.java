@@ -21,19 +21,27 @@ final class ArtemisConnections {
 
     /**
      * @param session an open session of the resource adapter, or a plain Artemis JMS session
+     * @return the Artemis JMS session behind the resource adapter's session; the session itself
+     *     when it is not wrapped (a plain Artemis session, or another broker's)
+     */
+    static Object artemisSession(Session session) throws ReflectiveOperationException {
+        try {
+            Method inner = session.getClass().getDeclaredMethod("getSessionInternal");
+            inner.setAccessible(true);
+            return inner.invoke(session);
+        } catch (NoSuchMethodException e) {
+            return session;
+        }
+    }
+
+    /**
+     * @param session an open session of the resource adapter, or a plain Artemis JMS session
      * @param why the reason, for the broker client's log
      * @return whether the connection was failed; {@code false} on another broker's session
      */
     static boolean fail(Session session, String why) {
         try {
-            Object jms = session;
-            try {
-                Method inner = session.getClass().getDeclaredMethod("getSessionInternal");
-                inner.setAccessible(true);
-                jms = inner.invoke(session);
-            } catch (NoSuchMethodException e) {
-                // not wrapped by the resource adapter
-            }
+            Object jms = artemisSession(session);
             Object core = jms.getClass().getMethod("getCoreSession").invoke(jms);
             ClassLoader loader = core.getClass().getClassLoader();
             Object connection =

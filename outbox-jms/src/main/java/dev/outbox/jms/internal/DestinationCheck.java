@@ -107,12 +107,7 @@ final class DestinationCheck {
      */
     private static Object artemisSession(Session session) {
         try {
-            // the resource adapter's session wraps the Artemis JMS session
-            var inner = session.getClass().getDeclaredMethod("getSessionInternal");
-            inner.setAccessible(true);
-            return inner.invoke(session);
-        } catch (NoSuchMethodException e) {
-            return session; // a plain Artemis JMS session, or another broker's
+            return ArtemisConnections.artemisSession(session);
         } catch (ReflectiveOperationException | RuntimeException e) {
             cannotCheck(e);
             return null;
