@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The fault suite (docs/reliability.md): builds the suite's application and driver, creates and starts its own
-# PostgreSQL cluster ("faults", 127.0.0.1:5433) and Artemis broker (127.0.0.1:61636) under faults/target, installs
+# PostgreSQL cluster ("faults", 127.0.0.1:5433) and Artemis brokers (a primary on 127.0.0.1:61636 and its replicating
+# backup on 61637, which runs in scenario 7 only) under faults/target, installs
 # Open Liberty (faultServer on 9380, faultServer2 on 9381), then runs every scenario in both relay modes under load
 # with its faults and reconciles the ledgers. Exits non-zero when a pass criterion fails.
 #
 #   scripts/faults.sh                  the full run (over 100,000 events; about an hour on 2 cores); writes the
 #                                      results into docs/reliability.md
 #   scripts/faults.sh --ci             the small run for CI (a few minutes); results in faults/target only
-#   FAULTS_ONLY=s1,s4 FAULTS_MODES=xa scripts/faults.sh --ci     some scenarios (s1..s6, s9, s10) or one mode (xa, local)
+#   FAULTS_ONLY=s1,s4 FAULTS_MODES=xa scripts/faults.sh --ci     some scenarios (s1..s7, s9, s10) or one mode (xa, local)
 #   FAULTS_SERVER=wildfly FAULTS_ONLY=s1,s3 scripts/faults.sh --ci   on WildFly 39 instead of Open Liberty
 #                                      (faultServer on 9480, faultServer2 on 9490), unpacked under faults/target/wildfly
 #
@@ -27,6 +28,7 @@ MVN="mvn -B -ntp -q"
 TARGET=faults/target
 PG_PORT=5433
 ARTEMIS_PORT=61636
+BACKUP_PORT=61637
 say() { echo "[faults $(date +%H:%M:%S)] $*"; }
 
 if [ ! -f "$HOME/.m2/repository/dev/outbox/outbox-jms/0.1.0-SNAPSHOT/outbox-jms-0.1.0-SNAPSHOT.jar" ]; then
@@ -40,7 +42,8 @@ if [ "$SERVER" = wildfly ]; then
   $MVN -f faults/pom.xml package -Pfaults,faults-wildfly -DskipTests
   WILDFLY_HOME=$(ls -d $WILDFLY_DIR/wildfly-* | head -1)
   say "configuring WildFly (standalone-faults-xa.xml, standalone-faults-local.xml)"
-  faults/fault-app/src/main/wildfly/configure.sh "$WILDFLY_HOME" "$WILDFLY_DIR/postgresql.jar" "$PG_PORT" "$ARTEMIS_PORT"
+  faults/fault-app/src/main/wildfly/configure.sh "$WILDFLY_HOME" "$WILDFLY_DIR/postgresql.jar" "$PG_PORT" "$ARTEMIS_PORT" \
+    "$BACKUP_PORT"
 else
   say "building the fault suite (application WAR, driver, Open Liberty, Artemis)"
   $MVN -f faults/pom.xml package -Pfaults -DskipTests
@@ -74,19 +77,47 @@ if ! pg_isready -q -h 127.0.0.1 -p "$PG_PORT"; then
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$PG_PORT" && break; sleep 1; done
 fi
 
-# --- Artemis: a broker instance of our own, emptied before each run ---
+# --- Artemis: a primary/backup pair of our own (replication), emptied before each run; the backup runs in
+# scenario 7 only, so that the other scenarios see one broker ---
 ARTEMIS_HOME=$(ls -d $TARGET/artemis-dist/apache-artemis-* | head -1)
 BROKER=$TARGET/broker
+BACKUP=$TARGET/broker-backup
 . scripts/broker.sh
+PAIR=(--clustered --replicated --cluster-user faults --cluster-password faults)
+# an instance of an earlier suite, made without the pair's HA policy, is made again
+for b in "$BROKER" "$BACKUP"; do
+  if [ -f "$b/etc/broker.xml" ] && ! grep -q '<check-for-active-server>true\|<allow-failback>true' "$b/etc/broker.xml"; then
+    broker_stop "$b"
+    rm -rf "$b"
+  fi
+done
 if [ ! -f "$BROKER/etc/broker.xml" ]; then
-  broker_create faults "$ARTEMIS_HOME" "$BROKER" $ARTEMIS_PORT
-  sed -i '/<address-settings>/r faults/broker/address-settings.xml' "$BROKER/etc/broker.xml"
-  sed -i '/<\/core>/e cat faults/broker/broker-plugins.xml' "$BROKER/etc/broker.xml"
+  broker_create faults "$ARTEMIS_HOME" "$BROKER" $ARTEMIS_PORT "${PAIR[@]}" --name primary \
+    --staticCluster "tcp://127.0.0.1:$BACKUP_PORT"
+  # a primary that comes back while its backup is active takes over again (failback)
+  grep -q '<check-for-active-server>' "$BROKER/etc/broker.xml" ||
+    sed -i 's#<primary>#<primary>\n               <check-for-active-server>true</check-for-active-server>#' "$BROKER/etc/broker.xml"
+  ADDED=$BROKER
 fi
+if [ ! -f "$BACKUP/etc/broker.xml" ]; then
+  broker_create faults "$ARTEMIS_HOME" "$BACKUP" $BACKUP_PORT "${PAIR[@]}" --name backup --backup \
+    --staticCluster "tcp://127.0.0.1:$ARTEMIS_PORT"
+  # it gives way to the primary when the primary comes back
+  sed -i 's#<backup/>#<backup>\n               <allow-failback>true</allow-failback>\n            </backup>#' "$BACKUP/etc/broker.xml"
+  ADDED="${ADDED:-} $BACKUP"
+fi
+for b in ${ADDED:-}; do
+  sed -i '/<address-settings>/r faults/broker/address-settings.xml' "$b/etc/broker.xml"
+  sed -i '/<\/core>/e cat faults/broker/broker-plugins.xml' "$b/etc/broker.xml"
+done
 # the broker plugin that refuses oversized messages, as built
-cp faults/fault-broker/target/fault-broker.jar "$BROKER/lib/"
+for b in "$BROKER" "$BACKUP"; do
+  cp faults/fault-broker/target/fault-broker.jar "$b/lib/"
+done
+# the backup first: a primary stopped while its backup runs would fail over to it
+broker_stop "$BACKUP"
 broker_stop "$BROKER"
-rm -rf "$BROKER/data"
+rm -rf "$BROKER/data" "$BACKUP/data"
 
 WLP=$TARGET/liberty/wlp
 # each WildFly server's base directory (configuration, deployments, data, logs), made afresh by the driver
@@ -111,6 +142,7 @@ cleanup() {
       [ -f "$WLP/usr/servers/$s/server.xml" ] && "$WLP/bin/server" stop "$s" >/dev/null 2>&1 || true
     done
   fi
+  broker_stop "$BACKUP"
   broker_stop "$BROKER"
   pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" faults stop -m fast >/dev/null 2>&1 || true
 }

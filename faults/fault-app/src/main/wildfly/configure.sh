@@ -7,12 +7,12 @@
 #   standalone-faults-local.xml   PostgreSQL through a datasource without XA (ds-local.cli)
 #
 # Both relay to the suite's standalone broker and consume from it through a remote pooled connection factory
-# (faults.cli). Each server of the suite runs from a base directory of its own, a copy of standalone/ made by the
+# (faults.cli), or in scenario 7 through a second one that connects to the primary/backup pair with HA on. Each server of the suite runs from a base directory of its own, a copy of standalone/ made by the
 # driver (dev.outbox.faults.WildFly), which gives it its port offset, role and relay mode as system properties.
 #
-#   configure.sh WILDFLY_HOME PG_JAR PG_PORT ARTEMIS_PORT
+#   configure.sh WILDFLY_HOME PG_JAR PG_PORT ARTEMIS_PORT BACKUP_PORT
 set -euo pipefail
-home=$1 pg_jar=$(realpath "$2") pg_port=$3 artemis_port=$4
+home=$1 pg_jar=$(realpath "$2") pg_port=$3 artemis_port=$4 backup_port=$5
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$home"
 
@@ -31,6 +31,7 @@ conf=standalone/configuration
 cat > "$conf/faults.properties" <<PROPS
 pg.port=$pg_port
 artemis.port=$artemis_port
+artemis.backup.port=$backup_port
 PROPS
 cli=$(mktemp)
 trap 'rm -f "$cli"' EXIT

@@ -10,12 +10,26 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The standalone Artemis broker on 127.0.0.1:61636, created by scripts/faults.sh under {@code
- * faults/target/broker}. Its journal is persistent, so a stop and start keeps its messages.
+ * One Artemis broker of the suite, created by scripts/faults.sh under {@code faults/target}: the
+ * {@link #PRIMARY} on 127.0.0.1:61636, which every scenario uses, and its {@link #BACKUP} on 61637
+ * (replication), which runs in scenario 7 only. Their journals are persistent, so a stop and start
+ * keeps their messages. A passive backup does not listen: its port answers once it is active.
  */
 final class Broker {
 
-    static final int PORT = Integer.getInteger("faults.artemis.port", 61636);
+    static final Broker PRIMARY =
+            new Broker(
+                    "the primary broker",
+                    Path.of(System.getProperty("faults.broker", "faults/target/broker")),
+                    Integer.getInteger("faults.artemis.port", 61636));
+
+    static final Broker BACKUP =
+            new Broker(
+                    "the backup broker",
+                    Path.of(
+                            System.getProperty(
+                                    "faults.broker.backup", "faults/target/broker-backup")),
+                    Integer.getInteger("faults.artemis.backup-port", 61637));
 
     /** The consumers' queue. */
     static final String EVENTS = "fault.events";
@@ -23,30 +37,98 @@ final class Broker {
     /** The queue of a consumer that should not consume: nothing is ever sent to it. */
     static final String IDLE = "fault.idle";
 
-    private static final Path HOME =
-            Path.of(System.getProperty("faults.broker", "faults/target/broker"));
+    /** A backup has copied its primary's journal and follows it ({@code AMQ221024}). */
+    static final String SYNCHRONIZED = "AMQ221024";
 
-    private Broker() {}
+    /** A send the duplicate-id cache recognised and dropped ({@code AMQ222059}). */
+    static final String DUPLICATE_DROPPED = "AMQ222059";
+
+    private final String title;
+    private final Path home;
+    final int port;
+
+    private Broker(String title, Path home, int port) {
+        this.title = title;
+        this.home = home;
+        this.port = port;
+    }
 
     /**
      * Stops the broker in order (SIGTERM, as its service script does, but waiting as long as the
      * shutdown takes under load, where the script gives up after 5 s) and waits until its port is
      * closed.
      */
-    static void stop() throws Exception {
-        long pid = Long.parseLong(Files.readString(HOME.resolve("data/artemis.pid")).trim());
-        Optional<ProcessHandle> broker = ProcessHandle.of(pid);
+    void stop() throws Exception {
+        Optional<ProcessHandle> broker = process();
         if (broker.isPresent()) {
             broker.get().destroy();
             broker.get().onExit().get(2, TimeUnit.MINUTES);
         }
-        Waits.until("the broker's port to close", Duration.ofMinutes(1), () -> !listening());
+        Waits.until(title + "'s port to close", Duration.ofMinutes(1), () -> !listening());
+    }
+
+    /** Kills the broker's JVM (SIGKILL), as by a crash, and waits until it has gone. */
+    void kill() throws Exception {
+        ProcessHandle broker =
+                process().orElseThrow(() -> new IllegalStateException(title + " does not run"));
+        broker.destroyForcibly();
+        broker.onExit().get(1, TimeUnit.MINUTES);
     }
 
     /** Starts the broker and waits until it accepts connections. */
-    static void start() throws Exception {
-        service("start");
-        Waits.until("the broker to listen", Duration.ofMinutes(1), Broker::listening);
+    void start() throws Exception {
+        launch();
+        Waits.until(title + " to listen", Duration.ofMinutes(1), this::listening);
+    }
+
+    /** Starts the broker without waiting for it: a passive backup does not listen. */
+    void launch() throws Exception {
+        Commands.run(home.resolve("bin/artemis-service").toString(), "start");
+    }
+
+    /** Deletes the broker's journal, bindings and paging: it must not run. */
+    void wipe() throws Exception {
+        if (process().isPresent()) {
+            throw new IllegalStateException(title + " runs: its data stays");
+        }
+        Commands.run("rm", "-rf", home.resolve("data").toString());
+    }
+
+    /**
+     * @return whether the broker accepts connections (for a backup: whether it is active)
+     */
+    boolean listening() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * @param code an Artemis message code, such as {@link #SYNCHRONIZED}
+     * @return how many lines of the broker's log name it
+     */
+    long logged(String code) {
+        Path log = home.resolve("log/artemis.log");
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        try (var lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains(code)).count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Optional<ProcessHandle> process() throws IOException {
+        Path pid = home.resolve("data/artemis.pid");
+        if (!Files.exists(pid)) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(Long.parseLong(Files.readString(pid).trim()))
+                .filter(ProcessHandle::isAlive);
     }
 
     /**
@@ -58,8 +140,8 @@ final class Broker {
      * @param policy its {@code address-full-policy}: BLOCK or FAIL (PAGE, the default, when not
      *     limited)
      */
-    static void limitEvents(long maxSizeBytes, String policy) throws Exception {
-        Path xml = HOME.resolve("etc/broker.xml");
+    void limitEvents(long maxSizeBytes, String policy) throws Exception {
+        Path xml = home.resolve("etc/broker.xml");
         String config = Files.readString(xml);
         String start = "<address-setting match=\"" + EVENTS + "\">";
         int at = config.indexOf(start);
@@ -92,25 +174,13 @@ final class Broker {
     /**
      * @return how often the broker has reloaded its address settings, from its log
      */
-    private static long reloads() {
-        try (var lines = Files.lines(HOME.resolve("log/artemis.log"))) {
+    private long reloads() {
+        Path log = home.resolve("log/artemis.log");
+        try (var lines = Files.lines(log)) {
             return lines.filter(l -> l.contains("AMQ221056") && l.contains("address settings"))
                     .count();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static boolean listening() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", PORT), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void service(String action) throws Exception {
-        Commands.run(HOME.resolve("bin/artemis-service").toString(), action);
     }
 }

@@ -47,11 +47,11 @@ public final class Faults {
                         .map(m -> Mode.valueOf(m.trim().toUpperCase(Locale.ROOT)))
                         .toList();
         List<String> only = Arrays.asList(System.getProperty("faults.only", "").split(","));
+        String kind = System.getProperty("faults.server", "liberty");
         List<Scenario> scenarios =
                 Arrays.stream(Scenario.values())
                         .filter(s -> only.contains("") || only.contains(s.id))
                         .toList();
-        String kind = System.getProperty("faults.server", "liberty");
         Server relay;
         Server consumer;
         switch (kind) {
@@ -85,17 +85,40 @@ public final class Faults {
                 say(
                         "mode %s: starting faultServer (relay) and faultServer2 (writes, consumers)",
                         mode.label);
-                relay.configure(mode, true, false);
-                consumer.configure(mode, false, true);
-                startAll(relay, consumer);
                 boolean secondRelay = false;
+                boolean pair = false;
+                relay.configure(mode, true, false, pair);
+                consumer.configure(mode, secondRelay, true, pair);
+                startAll(relay, consumer);
                 for (Scenario s : scenarios) {
-                    if (s.twoRelays() && !secondRelay) {
-                        say("mode %s: restarting faultServer2 as a second relay", mode.label);
-                        consumer.stop();
-                        consumer.configure(mode, true, true);
-                        consumer.start();
-                        secondRelay = true;
+                    // a second relay, once asked for, stays: it costs the later scenarios nothing
+                    boolean second = secondRelay || s.twoRelays();
+                    boolean pairChanges = s.brokerPair() != pair;
+                    if (pairChanges || second != secondRelay) {
+                        say(
+                                "mode %s: restarting %s%s%s",
+                                mode.label,
+                                pairChanges ? "both servers" : consumer.name(),
+                                second != secondRelay ? ", faultServer2 as a second relay" : "",
+                                !pairChanges
+                                        ? ""
+                                        : s.brokerPair()
+                                                ? ", connected to the broker pair"
+                                                : ", connected to the primary broker alone");
+                        secondRelay = second;
+                        pair = s.brokerPair();
+                        if (pairChanges) {
+                            stopAll(relay, consumer);
+                            relay.configure(mode, true, false, pair);
+                        } else {
+                            consumer.stop();
+                        }
+                        consumer.configure(mode, secondRelay, true, pair);
+                        if (pairChanges) {
+                            startAll(relay, consumer);
+                        } else {
+                            consumer.start();
+                        }
                     }
                     String run = s.id + "-" + mode.transactionMode + "-" + token;
                     Result r = run(s, run, relay, consumer, sizes);
@@ -179,7 +202,7 @@ public final class Faults {
         try (Connection c = Database.connect()) {
             return Result.read(c, run, recovery, problems);
         } finally {
-            s.after();
+            s.after(stage);
         }
     }
 

@@ -61,7 +61,8 @@ final class Liberty implements Server {
     }
 
     @Override
-    public void configure(Mode mode, boolean relay, boolean consume) throws IOException {
+    public void configure(Mode mode, boolean relay, boolean consume, boolean brokerPair)
+            throws IOException {
         boolean xaConsumer = mode == Mode.XA && XA_CONSUMER;
         Path dir = dir();
         Files.createDirectories(dir.resolve("apps"));
@@ -79,7 +80,9 @@ final class Liberty implements Server {
                         "faultHttpPort=" + httpPort,
                         "faultHttpsPort=" + httpsPort,
                         "faultDs=" + mode.datasourceFile,
-                        "faultArtemisPort=" + Broker.PORT,
+                        "faultArtemisConnectors=" + connectors(brokerPair),
+                        "faultArtemisParameters=" + parameters(brokerPair),
+                        "faultArtemisHa=" + brokerPair,
                         "faultPgPort=" + Database.PORT,
                         "xaConsumerQueue=" + (xaConsumer ? events : Broker.IDLE),
                         "localConsumerQueue=" + (xaConsumer ? Broker.IDLE : events),
@@ -94,6 +97,22 @@ final class Liberty implements Server {
                         "-Doutbox.relay.enabled=" + relay,
                         "-Doutbox.relay.transaction-mode=" + mode.transactionMode,
                         ""));
+    }
+
+    /**
+     * @return the resource adapter's {@code ConnectorClassName}: one per broker
+     */
+    private static String connectors(boolean brokerPair) {
+        String netty = "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory";
+        return brokerPair ? netty + "," + netty : netty;
+    }
+
+    /**
+     * @return the resource adapter's {@code ConnectionParameters}: the primary, then the backup
+     */
+    private static String parameters(boolean brokerPair) {
+        String primary = "host=127.0.0.1;port=" + Broker.PRIMARY.port;
+        return brokerPair ? primary + ",host=127.0.0.1;port=" + Broker.BACKUP.port : primary;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.outbox.faults;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -37,9 +38,9 @@ enum Scenario {
         Instant inject(Stage stage) throws Exception {
             stage.load().awaitProgress(0.3);
             stage.say("stopping the broker for %d s", stage.sizes().brokerOutage().toSeconds());
-            Broker.stop();
+            Broker.PRIMARY.stop();
             Thread.sleep(stage.sizes().brokerOutage().toMillis());
-            Broker.start();
+            Broker.PRIMARY.start();
             stage.say("broker started again");
             return Instant.now();
         }
@@ -106,7 +107,7 @@ enum Scenario {
 
         @Override
         void before(Stage stage) throws Exception {
-            Broker.limitEvents(EVENTS_LIMIT, "BLOCK");
+            Broker.PRIMARY.limitEvents(EVENTS_LIMIT, "BLOCK");
             stage.say(
                     "%s limited to 512 KiB, BLOCK; stopping %s",
                     Broker.EVENTS, stage.consumer().name());
@@ -136,8 +137,87 @@ enum Scenario {
         }
 
         @Override
-        void after() throws Exception {
-            Broker.limitEvents(-1, null);
+        void after(Stage stage) throws Exception {
+            Broker.PRIMARY.limitEvents(-1, null);
+        }
+    },
+    BROKER_FAILOVER(
+            "s7",
+            "broker failover",
+            "the broker is a primary/backup pair (replication, duplicate-id cache included) and the"
+                    + " servers connect with HA on and both brokers in their connector list; the"
+                    + " primary is killed with kill -9 under load, the backup takes over, and later"
+                    + " the primary is started again and takes over back (failback). Sends the"
+                    + " broker's duplicate-id cache dropped are counted from both brokers' logs") {
+        /** The dropped sends both brokers had logged before the scenario. */
+        private long dropped;
+
+        @Override
+        boolean brokerPair() {
+            return true;
+        }
+
+        @Override
+        void before(Stage stage) throws Exception {
+            Broker.BACKUP.wipe();
+            long synced = Broker.BACKUP.logged(Broker.SYNCHRONIZED);
+            Broker.BACKUP.launch();
+            Waits.until(
+                    "the backup broker to synchronize with the primary",
+                    Duration.ofMinutes(2),
+                    () -> Broker.BACKUP.logged(Broker.SYNCHRONIZED) > synced);
+            dropped =
+                    Broker.PRIMARY.logged(Broker.DUPLICATE_DROPPED)
+                            + Broker.BACKUP.logged(Broker.DUPLICATE_DROPPED);
+            stage.say("the backup broker follows the primary");
+        }
+
+        @Override
+        Instant inject(Stage stage) throws Exception {
+            stage.load().awaitProgress(0.3);
+            stage.say(
+                    "kill -9 of the primary broker (%d records pending)",
+                    Claims.pendingSince(stage.run(), Instant.now()));
+            Instant killed = Instant.now();
+            Broker.PRIMARY.kill();
+            Waits.until(
+                    "the backup broker to take over",
+                    Duration.ofMinutes(2),
+                    Broker.BACKUP::listening);
+            stage.say(
+                    "the backup broker is active %d ms after the kill",
+                    Duration.between(killed, Instant.now()).toMillis());
+            stage.load().awaitProgress(0.7);
+            long synced = Broker.BACKUP.logged(Broker.SYNCHRONIZED);
+            stage.say("starting the primary broker again (failback)");
+            Instant started = Instant.now();
+            Broker.PRIMARY.launch();
+            Waits.until(
+                    "the primary broker to take over again",
+                    Duration.ofMinutes(2),
+                    Broker.PRIMARY::listening);
+            stage.say(
+                    "the primary broker is active again %d ms after its start",
+                    Duration.between(started, Instant.now()).toMillis());
+            Waits.until(
+                    "the backup broker to follow the primary again",
+                    Duration.ofMinutes(2),
+                    () -> Broker.BACKUP.logged(Broker.SYNCHRONIZED) > synced);
+            stage.say("the backup broker follows the primary again");
+            return Instant.now();
+        }
+
+        @Override
+        void after(Stage stage) throws Exception {
+            long now =
+                    Broker.PRIMARY.logged(Broker.DUPLICATE_DROPPED)
+                            + Broker.BACKUP.logged(Broker.DUPLICATE_DROPPED);
+            stage.say(
+                    "sends dropped by the brokers' duplicate-id cache (%s): %d",
+                    Broker.DUPLICATE_DROPPED, now - dropped);
+            // the backup first: stopping the primary while its backup runs would fail over
+            Broker.BACKUP.stop();
+            Broker.BACKUP.wipe();
         }
     },
     FROZEN_RELAY(
@@ -252,13 +332,21 @@ enum Scenario {
     void before(Stage stage) throws Exception {}
 
     /** Undoes what the scenario changed, once its ledgers are read. */
-    void after() throws Exception {}
+    void after(Stage stage) throws Exception {}
 
     /**
      * @return the share of poison events among the events written
      */
     double poisonShare() {
         return 0;
+    }
+
+    /**
+     * @return whether the servers connect to the primary/backup broker pair, with HA on, rather
+     *     than to the primary alone
+     */
+    boolean brokerPair() {
+        return false;
     }
 
     /**

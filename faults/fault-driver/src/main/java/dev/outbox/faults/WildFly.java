@@ -75,7 +75,8 @@ final class WildFly implements Server {
     }
 
     @Override
-    public void configure(Mode mode, boolean relay, boolean consume) throws IOException {
+    public void configure(Mode mode, boolean relay, boolean consume, boolean brokerPair)
+            throws IOException {
         boolean xaConsumer = mode == Mode.XA && XA_CONSUMER;
         Path base = base();
         // the installation's configuration files, afresh: those made by configure.sh included
@@ -91,18 +92,26 @@ final class WildFly implements Server {
         Path deployments = Files.createDirectories(base.resolve("deployments"));
         Files.copy(WAR, deployments.resolve("faults.war"), StandardCopyOption.REPLACE_EXISTING);
         String events = consume ? Broker.EVENTS : Broker.IDLE;
-        arguments =
-                List.of(
-                        "-c",
-                        "standalone-faults-" + mode.transactionMode + ".xml",
-                        "-Djboss.server.base.dir=" + base,
-                        "-Djboss.socket.binding.port-offset=" + portOffset,
-                        "-Djboss.tx.node.id=" + name,
-                        "-Dfault.server=" + name,
-                        "-Doutbox.relay.enabled=" + relay,
-                        "-Doutbox.relay.transaction-mode=" + mode.transactionMode,
-                        "-Dfault.xa-consumer.queue=" + (xaConsumer ? events : Broker.IDLE),
-                        "-Dfault.local-consumer.queue=" + (xaConsumer ? Broker.IDLE : events));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "-c",
+                                "standalone-faults-" + mode.transactionMode + ".xml",
+                                "-Djboss.server.base.dir=" + base,
+                                "-Djboss.socket.binding.port-offset=" + portOffset,
+                                "-Djboss.tx.node.id=" + name,
+                                "-Dfault.server=" + name,
+                                "-Doutbox.relay.enabled=" + relay,
+                                "-Doutbox.relay.transaction-mode=" + mode.transactionMode,
+                                "-Dfault.xa-consumer.queue=" + (xaConsumer ? events : Broker.IDLE),
+                                "-Dfault.local-consumer.queue="
+                                        + (xaConsumer ? Broker.IDLE : events)));
+        if (brokerPair) {
+            // faults.cli's second pooled connection factory, to the primary/backup pair
+            args.add("-Dfault.resource-adapter=faults-pair");
+            args.add("-Doutbox.relay.connection-factory=java:/jms/outboxPairConnectionFactory");
+        }
+        arguments = List.copyOf(args);
     }
 
     @Override
