@@ -7,6 +7,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -24,8 +26,10 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * Runs an Artemis broker in the failsafe JVM for the whole test run, on loopback. Duplicate
  * detection is on, as by default; security is off. Addresses under {@code it.refused.} cannot be
  * created (a destination the broker refuses), addresses under {@code it.full.} hold one message and
- * then refuse more (a broker that is full). Tests running as clients can stop and start it, and
- * read {@link #LEDGER}: every outbox message that reached the broker.
+ * then refuse more (a broker that is full, {@code address-full-policy=FAIL}), and addresses under
+ * {@code it.failing.} refuse outbox messages with an error of no particular kind while their queue
+ * holds a message (a send that keeps failing until an operator acts). Tests running as clients can
+ * stop and start it, and read {@link #LEDGER}: every outbox message that reached the broker.
  */
 public class TestBroker implements LauncherSessionListener {
 
@@ -74,6 +78,7 @@ public class TestBroker implements LauncherSessionListener {
                     "it.inbox.check",
                     new AddressSettings().setRedeliveryDelay(100).setMaxDeliveryAttempts(5));
             config.registerBrokerPlugin(LEDGER);
+            config.registerBrokerPlugin(new FailingAddresses());
             broker = new EmbeddedActiveMQ().setConfiguration(config);
             broker.start();
         } catch (Exception e) {
@@ -114,6 +119,40 @@ public class TestBroker implements LauncherSessionListener {
         org.apache.activemq.artemis.core.server.Queue q =
                 broker.getActiveMQServer().locateQueue(name);
         return q == null ? -1 : q.getMessageCount();
+    }
+
+    /**
+     * Refuses outbox messages sent to an address under {@code it.failing.} while its queue holds a
+     * message. The refusal marks the sender's transaction rollback-only, so that its commit fails,
+     * as Artemis does for an address that is full.
+     */
+    static final class FailingAddresses implements ActiveMQServerMessagePlugin {
+        @Override
+        public void beforeSend(
+                ServerSession session,
+                Transaction tx,
+                Message message,
+                boolean direct,
+                boolean noAutoCreateQueue)
+                throws ActiveMQException {
+            String address = message.getAddress();
+            if (address == null
+                    || !address.startsWith("it.failing.")
+                    || message.getObjectProperty("outboxRecordId") == null
+                    || messageCount(address) <= 0) {
+                return;
+            }
+            ActiveMQException refused =
+                    new ActiveMQException(
+                            ActiveMQExceptionType.GENERIC_EXCEPTION,
+                            "IT0001: the test broker refuses outbox messages to "
+                                    + address
+                                    + " while its queue holds a message");
+            if (tx != null) {
+                tx.markAsRollbackOnly(refused);
+            }
+            throw refused;
+        }
     }
 
     /** Counts outbox messages by record id and remembers the order of sequence numbers per key. */

@@ -125,7 +125,8 @@ public interface Outbox {
     /**
      * @return the paused destinations: the operators' and those the relay paused itself because the
      *     broker refused to let it send there (paused by {@code outbox-relay: broker refused
-     *     (security)}, lifted by the relay after {@code outbox.relay.max-backoff})
+     *     (security)} or {@code outbox-relay: broker refused (address full)}, lifted by the relay
+     *     after {@code outbox.relay.max-backoff})
      */
     Set<String> paused();
 }

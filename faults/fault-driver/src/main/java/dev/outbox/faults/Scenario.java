@@ -187,6 +187,21 @@ enum Scenario {
             stage.say(
                     "the backup broker is active %d ms after the kill",
                     Duration.between(killed, Instant.now()).toMillis());
+            // an event written after the kill can only reach a consumer through the backup: the
+            // relay sent it there and a consumer took it from there
+            try {
+                Waits.until(
+                        "an event written after the kill to be processed",
+                        Duration.ofMinutes(1),
+                        () -> processedWrittenAfter(stage.run(), killed) > 0);
+                stage.say(
+                        "events written after the kill and processed through the backup: %d",
+                        Result.processedWrittenAfter(stage.run(), killed));
+            } catch (IllegalStateException e) {
+                stage.fail(
+                        "no event written after the kill was processed within a minute of the"
+                                + " backup's takeover: the relay or the consumers did not fail over");
+            }
             stage.load().awaitProgress(0.7);
             long synced = Broker.BACKUP.logged(Broker.SYNCHRONIZED);
             stage.say("starting the primary broker again (failback)");
@@ -301,6 +316,14 @@ enum Scenario {
             return Instant.now();
         }
     };
+
+    private static long processedWrittenAfter(String run, Instant after) {
+        try {
+            return Result.processedWrittenAfter(run, after);
+        } catch (java.sql.SQLException e) {
+            return 0;
+        }
+    }
 
     /**
      * The events' address in scenario 10: a third of the CI run's messages (1.4 KB each), and more

@@ -225,6 +225,14 @@ public enum Msg {
             323,
             'I',
             "The broker lets the relay send to %s again after %d refused attempts over %s"),
+    RELAY_DESTINATION_FULL(
+            325,
+            'W',
+            "The broker refuses the relay to send to %s: its address is full and fails senders"
+                    + " (address-full-policy FAIL). The relay pauses it on every server (in"
+                    + " outbox_pause, paused by '%s'; an operator may resume it), its records stay"
+                    + " pending and are charged nothing, and the other destinations go on; any server"
+                    + " lifts the pause after %s (outbox.relay.max-backoff) to try again: %s"),
     RELAY_LIFT_FAILED(
             324,
             'W',

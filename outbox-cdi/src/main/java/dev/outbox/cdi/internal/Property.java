@@ -34,7 +34,8 @@ public enum Property {
             "outbox.relay.max-backoff",
             "30s",
             "Longest pause of the whole relay while the broker is unreachable; also how long "
-                    + "a destination the broker refuses the relay (security) stays paused before "
+                    + "a destination the broker refuses the relay (security, a full address that "
+                    + "fails senders) stays paused before "
                     + "its records are tried again."),
     RELAY_BROKER_TIMEOUT(
             "outbox.relay.broker-timeout",

@@ -23,8 +23,9 @@ public class DispatchException extends Exception {
         /** This record can never be sent as it is: it is quarantined at once. */
         PERMANENT,
         /**
-         * The broker refuses the relay this record's destination (security): the destination pauses
-         * and is tried again later; the record is charged nothing.
+         * The broker refuses the relay this record's destination (security, or its address is full
+         * and fails senders): the destination pauses and is tried again later; the record is
+         * charged nothing.
          */
         REFUSED
     }

@@ -19,9 +19,10 @@ import dev.outbox.admin.OutboxRecord;
  *       refuses us. Nothing about a record is known, so no record pays for it.
  *   <li>A send failure whose cause chain says the connection is gone or timed out is the relay's
  *       too: the relay pauses and the record is charged nothing.
- *   <li>A destination we may not send to (security): the destination pauses as for an outage, and
- *       its records wait; an access list that changed is put right by an operator, not by
- *       quarantining the records one by one.
+ *   <li>A destination we may not send to (security), or whose address is full and fails senders:
+ *       the destination pauses as for an outage, and its records wait; an access list that changed
+ *       is put right by an operator, consumers that come back make room, neither by charging the
+ *       records one by one.
  *   <li>A destination the broker does not have, a message the broker cannot take as it is:
  *       permanent, the record is quarantined.
  *   <li>Anything else on a send: the record is retried with backoff.
@@ -71,7 +72,7 @@ final class Failures {
     }
 
     static DispatchException.Kind classifySend(Throwable failure) {
-        if (securityRefused(failure)) {
+        if (securityRefused(failure) || addressFull(failure)) {
             return DispatchException.Kind.REFUSED;
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -116,6 +117,24 @@ final class Failures {
             if (t instanceof JMSSecurityException
                     || t instanceof JMSSecurityRuntimeException
                     || t.getClass().getSimpleName().equals("ActiveMQSecurityException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return whether the broker refused a send because the destination's address is full and its
+     *     policy is to fail senders (Artemis's {@code address-full-policy=FAIL}: {@code AMQ219058}
+     *     in the client, {@code AMQ229102} in the broker), matched by name and code: the library
+     *     does not link against Artemis
+     */
+    static boolean addressFull(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String text = String.valueOf(t.getMessage());
+            if (t.getClass().getSimpleName().equals("ActiveMQAddressFullException")
+                    || text.contains("AMQ219058")
+                    || text.contains("AMQ229102")) {
                 return true;
             }
         }

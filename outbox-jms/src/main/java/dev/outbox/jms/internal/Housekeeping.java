@@ -66,7 +66,9 @@ final class Housekeeping {
         } catch (RuntimeException e) {
             nextLift = now.plus(limits.maxBackoff());
             Msg.RELAY_LIFT_FAILED.log(
-                    RefusedDestinations.PAUSED_BY, Durations.format(limits.maxBackoff()), e);
+                    String.join("', '", RefusedDestinations.RELAY_PAUSES),
+                    Durations.format(limits.maxBackoff()),
+                    e);
             return false;
         }
     }

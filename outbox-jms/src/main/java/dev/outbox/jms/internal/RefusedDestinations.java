@@ -11,13 +11,15 @@ import dev.outbox.cdi.internal.Durations;
 import dev.outbox.cdi.internal.Msg;
 
 /**
- * Destinations the broker refuses the relay for security (an access list that changed). Such a
- * destination is paused in {@code outbox_pause}, where operators pause destinations, marked {@link
- * #PAUSED_BY}: every relay's claim leaves its records out, so the other destinations go on however
- * many of its records wait, and operators see it among the paused destinations. Its records stay
- * pending and are charged nothing. Any server's housekeeping lifts such a pause once it is older
- * than {@code outbox.relay.max-backoff} ({@link Housekeeping}), so a pause outlives the server that
- * took it; its records are tried then and, refused again, pause it again.
+ * Destinations the broker refuses the relay: for security (an access list that changed), or because
+ * their address is full and fails senders ({@code address-full-policy=FAIL} while the consumers are
+ * away). Such a destination is paused in {@code outbox_pause}, where operators pause destinations,
+ * marked {@link #PAUSED_BY} or {@link #PAUSED_BY_FULL}: every relay's claim leaves its records out,
+ * so the other destinations go on however many of its records wait, and operators see it among the
+ * paused destinations. Its records stay pending and are charged nothing. Any server's housekeeping
+ * lifts such a pause once it is older than {@code outbox.relay.max-backoff} ({@link Housekeeping}),
+ * so a pause outlives the server that took it; its records are tried then and, refused again, pause
+ * it again.
  *
  * <p>In memory, per server, only what the log needs: one warning when a destination starts to be
  * refused here, one line when a send to it succeeds again here. Not thread-safe: used by the one
@@ -30,6 +32,12 @@ final class RefusedDestinations {
      * with any other.
      */
     static final String PAUSED_BY = "outbox-relay: broker refused (security)";
+
+    /** The {@code paused_by} of the relay's pauses of a destination whose address is full. */
+    static final String PAUSED_BY_FULL = "outbox-relay: broker refused (address full)";
+
+    /** Every {@code paused_by} of the relay's own pauses. */
+    static final List<String> RELAY_PAUSES = List.of(PAUSED_BY, PAUSED_BY_FULL);
 
     private final RelayWorker worker;
     private final Duration retryAfter;
@@ -45,23 +53,25 @@ final class RefusedDestinations {
     }
 
     /**
-     * Pauses a destination the broker refused for security, on every server. The refused batch has
-     * rolled back: the pause commits in a transaction of its own.
+     * Pauses a destination the broker refused, on every server. The refused batch has rolled back:
+     * the pause commits in a transaction of its own.
      *
      * @param destination the destination
-     * @param cause the broker's refusal
+     * @param cause the broker's refusal: for security, or a full address
      * @param now the time
      * @throws RuntimeException when the database fails: the relay pauses, and the next batch that
      *     is refused pauses the destination
      */
     void refused(String destination, Throwable cause, Instant now) {
+        boolean full = !Failures.securityRefused(cause) && Failures.addressFull(cause);
+        String by = full ? PAUSED_BY_FULL : PAUSED_BY;
         RelayPause pause =
                 refused.computeIfAbsent(destination, d -> new RelayPause(retryAfter, retryAfter));
         if (pause.failed(now) == RelayPause.Report.FIRST) {
-            Msg.RELAY_DESTINATION_REFUSED.log(
-                    destination, PAUSED_BY, Durations.format(retryAfter), Failures.describe(cause));
+            (full ? Msg.RELAY_DESTINATION_FULL : Msg.RELAY_DESTINATION_REFUSED)
+                    .log(destination, by, Durations.format(retryAfter), Failures.describe(cause));
         }
-        worker.pauseRefused(destination);
+        worker.pauseRefused(destination, by);
     }
 
     /**

@@ -154,14 +154,16 @@ public class RelayWorker {
     }
 
     /**
-     * Pauses a destination the broker refuses the relay for security, on every server, unless it is
-     * paused already (by an operator, or by another relay: that pause stays as it is).
+     * Pauses a destination the broker refuses the relay (security, a full address), on every
+     * server, unless it is paused already (by an operator, or by another relay: that pause stays as
+     * it is).
      *
      * @param destination the destination
+     * @param by the pause's {@code paused_by}: one of {@link RefusedDestinations#RELAY_PAUSES}
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void pauseRefused(String destination) {
-        store.pause(destination, clock.instant(), RefusedDestinations.PAUSED_BY);
+    public void pauseRefused(String destination, String by) {
+        store.pause(destination, clock.instant(), by);
     }
 
     /**
@@ -173,7 +175,11 @@ public class RelayWorker {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int resumeRefused(Instant olderThan) {
-        return store.resumeRelayPauses(RefusedDestinations.PAUSED_BY, olderThan);
+        int resumed = 0;
+        for (String by : RefusedDestinations.RELAY_PAUSES) {
+            resumed += store.resumeRelayPauses(by, olderThan);
+        }
+        return resumed;
     }
 
     /**

@@ -94,6 +94,41 @@ class BatchesTest {
         assertEquals(List.of(), worker.failures, "no record is quarantined");
     }
 
+    /** Finding 9 of the fault suite: a full address that fails senders charged every record. */
+    @Test
+    void aFullAddressPausesItsDestinationAloneAndChargesNoRecord() throws DispatchException {
+        worker.pending.addAll(
+                List.of(
+                        record("a1", "orders"),
+                        record("b1", "billing"),
+                        record("a2", "orders"),
+                        record("b2", "billing")));
+        worker.full.add("orders");
+        worker.atCommit = true;
+
+        assertEquals(10, batches.next(), "refused at commit: the batch is halved");
+        int rounds = 1;
+        while (batches.next() == 10) {
+            // the isolation narrows the refused batch down to orders' records
+            assertTrue(++rounds < 10, "the drain ends");
+        }
+        assertEquals(
+                Map.of("orders", RefusedDestinations.PAUSED_BY_FULL),
+                worker.pausedBy(),
+                "paused as full, not as a security refusal");
+        assertEquals(List.of("b1", "b2"), worker.sent, "billing goes on");
+        assertEquals(List.of(), worker.failures, "no record is charged an attempt");
+        assertEquals(1, log.count("OUTBOX0325W"), log.toString());
+        assertEquals(0, log.count("OUTBOX0322W"), log.toString());
+
+        worker.full.clear();
+        clock.advance(MAX_BACKOFF.plusSeconds(1));
+        assertEquals(1, worker.resumeRefused(clock.instant().minus(MAX_BACKOFF)));
+        assertEquals(2, batches.next(), "room again: orders' records are sent");
+        assertEquals(List.of("b1", "b2", "a1", "a2"), worker.sent);
+        assertEquals(1, log.count("OUTBOX0323I"), log.toString());
+    }
+
     @Test
     void aSendThatLostTheBrokerPausesTheRelayAndChargesNoRecord() {
         worker.pending.addAll(List.of(record("a1", "orders"), record("b1", "billing")));
@@ -190,6 +225,7 @@ class BatchesTest {
         final List<OutboxRecord> pending = new ArrayList<>();
         final Set<String> refused = new HashSet<>();
         final Set<String> unreachable = new HashSet<>();
+        final Set<String> full = new HashSet<>();
         final List<String> sent = new ArrayList<>();
         final List<String> failures = new ArrayList<>();
         final Map<String, Pause> pauses = new LinkedHashMap<>();
@@ -235,6 +271,15 @@ class BatchesTest {
                                     "AMQ219014: Timed out waiting for response when sending"
                                             + " packet 71"));
                 }
+                if (full.contains(r.destination())) {
+                    // as Artemis's JMS client reports a full address whose policy is FAIL
+                    JMSException e =
+                            new JMSException(
+                                    "AMQ219058: Address \""
+                                            + r.destination()
+                                            + "\" is full. Message encode size = 1391B");
+                    throw atCommit ? Failures.onCommit(e) : Failures.onSend(r, e);
+                }
                 if (refused.contains(r.destination())) {
                     JMSSecurityException e =
                             new JMSSecurityException(
@@ -250,17 +295,21 @@ class BatchesTest {
         }
 
         @Override
-        public void pauseRefused(String destination) {
+        public void pauseRefused(String destination, String by) {
             if (pauseFailure != null) {
                 throw pauseFailure;
             }
-            pauses.putIfAbsent(destination, new Pause(clock.instant(), BY));
+            pauses.putIfAbsent(destination, new Pause(clock.instant(), by));
         }
 
         @Override
         public int resumeRefused(Instant olderThan) {
             int before = pauses.size();
-            pauses.values().removeIf(p -> p.by().equals(BY) && p.at().isBefore(olderThan));
+            pauses.values()
+                    .removeIf(
+                            p ->
+                                    RefusedDestinations.RELAY_PAUSES.contains(p.by())
+                                            && p.at().isBefore(olderThan));
             return before - pauses.size();
         }
 

@@ -36,6 +36,16 @@ class FailuresTest {
     }
 
     @Test
+    void aFullAddressThatFailsSendersPausesTheDestination() {
+        JMSException client =
+                new JMSException(
+                        "AMQ219058: Address \"orders\" is full. Message encode size = 1391B");
+        assertTrue(Failures.addressFull(new IllegalStateException("commit failed", client)));
+        assertEquals(DispatchException.Kind.REFUSED, Failures.classifySend(client));
+        assertFalse(Failures.addressFull(new JMSException("AMQ219014: timed out")));
+    }
+
+    @Test
     void aSecurityRefusalPausesTheDestinationInsteadOfQuarantining() {
         assertEquals(
                 DispatchException.Kind.REFUSED,
