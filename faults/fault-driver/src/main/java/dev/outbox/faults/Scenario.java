@@ -93,7 +93,7 @@ enum Scenario {
     },
     FULL_BROKER(
             "s10",
-            "full broker",
+            "full broker, BLOCK",
             "the writers write to faultServer, the relay; before they start, the events' address"
                     + " is limited to 512 KiB with address-full-policy BLOCK and the consumers'"
                     + " server (faultServer2) is stopped, so that the address fills and the relay's"
@@ -107,33 +107,39 @@ enum Scenario {
 
         @Override
         void before(Stage stage) throws Exception {
-            Broker.PRIMARY.limitEvents(EVENTS_LIMIT, "BLOCK");
-            stage.say(
-                    "%s limited to 512 KiB, BLOCK; stopping %s",
-                    Broker.EVENTS, stage.consumer().name());
-            stage.consumer().stop();
+            limitEvents(stage, "BLOCK");
         }
 
         @Override
         Instant inject(Stage stage) throws Exception {
-            List<String> ids = List.of("OUTBOX0306W", "OUTBOX0317W", "OUTBOX0308W", "OUTBOX0309E");
-            List<Long> before = stage.relay().logged(ids);
-            Thread.sleep(stage.sizes().consumersAway().toMillis());
-            List<Long> after = stage.relay().logged(ids);
-            stage.say(
-                    "%d s without consumers: %s logged relay paused %d (OUTBOX0306W), broker"
-                            + " timeout %d (OUTBOX0317W), record retried %d (OUTBOX0308W), record"
-                            + " failed %d (OUTBOX0309E); %d records pending",
-                    stage.sizes().consumersAway().toSeconds(),
-                    stage.relay().name(),
-                    after.get(0) - before.get(0),
-                    after.get(1) - before.get(1),
-                    after.get(2) - before.get(2),
-                    after.get(3) - before.get(3),
-                    Claims.pendingSince(stage.run(), Instant.now()));
-            stage.say("starting %s; the limit stays", stage.consumer().name());
-            stage.consumer().start();
-            return Instant.now();
+            return consumersAway(stage, "OUTBOX0317W");
+        }
+
+        @Override
+        void after(Stage stage) throws Exception {
+            Broker.PRIMARY.limitEvents(-1, null);
+        }
+    },
+    FULL_BROKER_FAIL(
+            "s10f",
+            "full broker, FAIL",
+            "as s10, with address-full-policy FAIL: the broker refuses the relay's sends at once"
+                    + " while the address is full. The relay must pause that destination alone"
+                    + " (OUTBOX0325W), charge no record an attempt, and send again once the"
+                    + " consumers make room") {
+        @Override
+        List<Server> writeTargets(Server relay, Server consumer) {
+            return List.of(relay);
+        }
+
+        @Override
+        void before(Stage stage) throws Exception {
+            limitEvents(stage, "FAIL");
+        }
+
+        @Override
+        Instant inject(Stage stage) throws Exception {
+            return consumersAway(stage, "OUTBOX0325W");
         }
 
         @Override
@@ -323,6 +329,51 @@ enum Scenario {
         } catch (java.sql.SQLException e) {
             return 0;
         }
+    }
+
+    /** Limits the events' address and stops the consumers' server (scenarios 10). */
+    private static void limitEvents(Stage stage, String policy) throws Exception {
+        Broker.PRIMARY.limitEvents(EVENTS_LIMIT, policy);
+        stage.say(
+                "%s limited to 512 KiB, %s; stopping %s",
+                Broker.EVENTS, policy, stage.consumer().name());
+        stage.consumer().stop();
+    }
+
+    /**
+     * Keeps the consumers away while the address is full, then starts them (scenarios 10). Fails
+     * the run when the relay charged records attempts meanwhile: a full address is not theirs.
+     *
+     * @param expected the message the relay logs for the full address: a broker timeout (BLOCK) or
+     *     a paused destination (FAIL)
+     */
+    private static Instant consumersAway(Stage stage, String expected) throws Exception {
+        List<String> ids = List.of(expected, "OUTBOX0306W", "OUTBOX0308W", "OUTBOX0309E");
+        List<Long> before = stage.relay().logged(ids);
+        Thread.sleep(stage.sizes().consumersAway().toMillis());
+        List<Long> after = stage.relay().logged(ids);
+        long charged = after.get(2) - before.get(2) + after.get(3) - before.get(3);
+        stage.say(
+                "%d s without consumers: %s logged %s %d times, relay paused %d (OUTBOX0306W),"
+                        + " record retried %d (OUTBOX0308W), record failed %d (OUTBOX0309E); %d"
+                        + " records pending",
+                stage.sizes().consumersAway().toSeconds(),
+                stage.relay().name(),
+                expected,
+                after.get(0) - before.get(0),
+                after.get(1) - before.get(1),
+                after.get(2) - before.get(2),
+                after.get(3) - before.get(3),
+                Claims.pendingSince(stage.run(), Instant.now()));
+        if (after.get(0) - before.get(0) == 0) {
+            stage.fail("the relay never logged " + expected + ": the address did not fill");
+        }
+        if (charged > 0) {
+            stage.fail(charged + " attempt(s) charged to records while the address was full");
+        }
+        stage.say("starting %s; the limit stays", stage.consumer().name());
+        stage.consumer().start();
+        return Instant.now();
     }
 
     /**
