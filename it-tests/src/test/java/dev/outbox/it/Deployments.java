@@ -41,15 +41,6 @@ public final class Deployments {
     }
 
     /**
-     * @return whether the relay sends to the test broker ({@link TestBroker}), whose addresses
-     *     under {@code it.failing.} fail sends; on WildFly with {@code -Dit.broker=embedded} it
-     *     sends to WildFly's own Artemis instead
-     */
-    public static boolean testBroker() {
-        return !(wildFly() && "embedded".equals(System.getProperty("outbox.it.broker")));
-    }
-
-    /**
      * Binds the application's message-driven beans to their queues the way each server does, with
      * every server's descriptor in one archive as an application for all would carry them: Open
      * Liberty reads {@code ibm-ejb-jar-bnd.xml} (activation specs in its server.xml), WildFly reads

@@ -98,7 +98,7 @@ class RelayFailuresIT {
     }
 
     @Test
-    @EnabledIf(value = "dev.outbox.it.Deployments#testBroker", disabledReason = FAILING_ONLY)
+    @EnabledIf(value = "dev.outbox.it.app.Brokers#testBroker", disabledReason = FAILING_ONLY)
     void aRecordThatKeepsFailingIsRetriedThenFailedThenSentAfterAnOperatorRetries()
             throws Exception {
         String id = unique("failing");
@@ -131,7 +131,7 @@ class RelayFailuresIT {
     }
 
     @Test
-    @EnabledIf(value = "dev.outbox.it.Deployments#testBroker", disabledReason = FAILING_ONLY)
+    @EnabledIf(value = "dev.outbox.it.app.Brokers#testBroker", disabledReason = FAILING_ONLY)
     void aRecordTheBrokerRefusesAtCommitDoesNotHoldBackTheRestOfItsBatch() throws Exception {
         String prefix = unique("commit");
         probe.drain(ToFailingQueue.QUEUE);
