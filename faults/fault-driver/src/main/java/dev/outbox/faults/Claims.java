@@ -86,17 +86,9 @@ final class Claims {
      * @return the run's records still PENDING that were written before that time
      */
     static long pendingSince(String run, Instant before) throws SQLException {
-        try (Connection c = Database.connect();
-                PreparedStatement ps =
-                        c.prepareStatement(
-                                "SELECT count(*) FROM outbox_record WHERE aggregate_id LIKE ? ||"
-                                        + " '.%' AND status = 'PENDING' AND written_at < ?")) {
-            ps.setString(1, run);
-            ps.setObject(2, java.time.OffsetDateTime.ofInstant(before, java.time.ZoneOffset.UTC));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Database.count(
+                "SELECT count(*) FROM outbox_record WHERE aggregate_id LIKE ? || '.%' AND status ="
+                        + " 'PENDING' AND written_at < ?",
+                run, before);
     }
 }

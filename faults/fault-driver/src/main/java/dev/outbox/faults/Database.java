@@ -132,6 +132,22 @@ final class Database {
         }
     }
 
+    /**
+     * @param sql a count whose first parameter is the run and whose second is a time
+     * @return the count, on a connection of its own
+     */
+    static long count(String sql, String run, java.time.Instant at) throws SQLException {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, run);
+            ps.setObject(2, java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static String resource(String name) throws IOException {
         try (InputStream in = Database.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {

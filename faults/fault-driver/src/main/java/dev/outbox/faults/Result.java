@@ -108,18 +108,11 @@ record Result(
      * @return good events written after a moment and processed since
      */
     static long processedWrittenAfter(String run, java.time.Instant after) throws SQLException {
-        try (Connection c = Database.connect();
-                java.sql.PreparedStatement ps =
-                        c.prepareStatement(
-                                "SELECT count(*) FROM fault_processed p JOIN fault_order o ON"
-                                        + " o.id = p.order_id WHERE p.run = ? AND o.created_at > ?")) {
-            ps.setString(1, run);
-            ps.setObject(2, java.time.OffsetDateTime.ofInstant(after, java.time.ZoneOffset.UTC));
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Database.count(
+                "SELECT count(*) FROM fault_processed p JOIN fault_order o ON o.id = p.order_id"
+                        + " WHERE p.run = ? AND o.created_at > ?",
+                run,
+                after);
     }
 
     /**
