@@ -121,6 +121,9 @@ DELETE FROM outbox_pause WHERE destination = ?
 -- RESUME_PAUSED_BY
 DELETE FROM outbox_pause WHERE paused_by = ? AND paused_at < ?
 
+-- RESUME_ONE_PAUSED_BY
+DELETE FROM outbox_pause WHERE destination = ? AND paused_by = ?
+
 -- PAUSED
 SELECT destination FROM outbox_pause
 

@@ -231,8 +231,9 @@ public enum Msg {
             "The broker refuses the relay to send to %s: its address is full and fails senders"
                     + " (address-full-policy FAIL). The relay pauses it on every server (in"
                     + " outbox_pause, paused by '%s'; an operator may resume it), its records stay"
-                    + " pending and are charged nothing, and the other destinations go on; any server"
-                    + " lifts the pause after %s (outbox.relay.max-backoff) to try again: %s"),
+                    + " pending and are charged nothing, and the other destinations go on; this"
+                    + " server tries it again after %s, doubling while it stays full, and any server"
+                    + " lifts the pause after %s (outbox.relay.max-backoff): %s"),
     RELAY_LIFT_FAILED(
             324,
             'W',

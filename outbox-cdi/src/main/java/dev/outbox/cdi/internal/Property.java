@@ -35,8 +35,9 @@ public enum Property {
             "30s",
             "Longest pause of the whole relay while the broker is unreachable; also how long "
                     + "a destination the broker refuses the relay (security, a full address that "
-                    + "fails senders) stays paused before "
-                    + "its records are tried again."),
+                    + "fails senders) stays paused before any server tries its records again (the "
+                    + "server that paused a full address tries sooner: after "
+                    + "`outbox.relay.interval`, doubling up to this)."),
     RELAY_BROKER_TIMEOUT(
             "outbox.relay.broker-timeout",
             "30s",

@@ -206,6 +206,16 @@ public interface RecordStore {
     int resumeRelayPauses(String by, Instant olderThan);
 
     /**
+     * Resumes one destination if one pauser paused it, whenever: the relay that took a pause lifts
+     * it early, on a backoff of its own.
+     *
+     * @param destination the destination
+     * @param by the pauser, as {@link #pause} was given it
+     * @return whether it was paused by that pauser and is resumed
+     */
+    boolean resumeRelayPause(String destination, String by);
+
+    /**
      * @return the paused destinations
      */
     Set<String> paused();

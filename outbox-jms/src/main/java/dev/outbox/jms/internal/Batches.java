@@ -33,20 +33,31 @@ public final class Batches {
      * @return batches as the relay runs them
      */
     public static Batches of(RelayWorker worker, OutboxSettings settings) {
-        return new Batches(worker, settings.batchSize(), settings.maxBackoff(), Clock.systemUTC());
+        return new Batches(
+                worker,
+                settings.batchSize(),
+                settings.relayInterval(),
+                settings.maxBackoff(),
+                Clock.systemUTC());
     }
 
     /**
      * @param worker the relay's transactional worker
      * @param batchSize the most records in a batch
+     * @param firstFullPause how long a destination whose address is full first stays paused
      * @param refusedPause how long a destination the broker refuses stays paused
      * @param clock the time
      */
-    Batches(RelayWorker worker, int batchSize, Duration refusedPause, Clock clock) {
+    Batches(
+            RelayWorker worker,
+            int batchSize,
+            Duration firstFullPause,
+            Duration refusedPause,
+            Clock clock) {
         this.worker = worker;
         this.batchSize = batchSize;
         this.isolation = new Isolation(batchSize);
-        this.destinations = new RefusedDestinations(worker, refusedPause);
+        this.destinations = new RefusedDestinations(worker, firstFullPause, refusedPause);
         this.clock = clock;
     }
 
@@ -89,6 +100,16 @@ public final class Batches {
             }
             return refusedAtCommit(sending, e);
         }
+    }
+
+    /**
+     * Lifts this instance's pauses of full addresses whose backoff has passed.
+     *
+     * @return how many destinations it resumed: their records may be sent now
+     * @throws RuntimeException when the database fails
+     */
+    public int liftFull() {
+        return destinations.liftDue(clock.instant());
     }
 
     /**

@@ -3,8 +3,11 @@ package dev.outbox.jms.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.outbox.admin.OutboxRecord;
 import dev.outbox.cdi.internal.Durations;
@@ -19,7 +22,9 @@ import dev.outbox.cdi.internal.Msg;
  * paused destinations. Its records stay pending and are charged nothing. Any server's housekeeping
  * lifts such a pause once it is older than {@code outbox.relay.max-backoff} ({@link Housekeeping}),
  * so a pause outlives the server that took it; its records are tried then and, refused again, pause
- * it again.
+ * it again. A full address frees itself as soon as its consumers catch up, so the server that
+ * paused it lifts its own pause sooner ({@link #liftDue}): after the relay interval, doubling while
+ * the address stays full, up to the maximum backoff.
  *
  * <p>In memory, per server, only what the log needs: one warning when a destination starts to be
  * refused here, one line when a send to it succeeds again here. Not thread-safe: used by the one
@@ -40,15 +45,19 @@ final class RefusedDestinations {
     static final List<String> RELAY_PAUSES = List.of(PAUSED_BY, PAUSED_BY_FULL);
 
     private final RelayWorker worker;
+    private final Duration firstRetry;
     private final Duration retryAfter;
     private final Map<String, RelayPause> refused = new HashMap<>();
+    private final Set<String> fullAndPaused = new HashSet<>();
 
     /**
      * @param worker pauses a destination in a transaction of its own
+     * @param firstRetry how long the first pause of a full address lasts, doubling after
      * @param retryAfter how long a pause lasts before it is lifted
      */
-    RefusedDestinations(RelayWorker worker, Duration retryAfter) {
+    RefusedDestinations(RelayWorker worker, Duration firstRetry, Duration retryAfter) {
         this.worker = worker;
+        this.firstRetry = firstRetry;
         this.retryAfter = retryAfter;
     }
 
@@ -66,12 +75,50 @@ final class RefusedDestinations {
         boolean full = !Failures.securityRefused(cause) && Failures.addressFull(cause);
         String by = full ? PAUSED_BY_FULL : PAUSED_BY;
         RelayPause pause =
-                refused.computeIfAbsent(destination, d -> new RelayPause(retryAfter, retryAfter));
+                refused.computeIfAbsent(
+                        destination,
+                        d -> new RelayPause(full ? firstRetry : retryAfter, retryAfter));
         if (pause.failed(now) == RelayPause.Report.FIRST) {
-            (full ? Msg.RELAY_DESTINATION_FULL : Msg.RELAY_DESTINATION_REFUSED)
-                    .log(destination, by, Durations.format(retryAfter), Failures.describe(cause));
+            if (full) {
+                Msg.RELAY_DESTINATION_FULL.log(
+                        destination,
+                        by,
+                        Durations.format(firstRetry),
+                        Durations.format(retryAfter),
+                        Failures.describe(cause));
+            } else {
+                Msg.RELAY_DESTINATION_REFUSED.log(
+                        destination, by, Durations.format(retryAfter), Failures.describe(cause));
+            }
         }
         worker.pauseRefused(destination, by);
+        if (full) {
+            fullAndPaused.add(destination);
+        }
+    }
+
+    /**
+     * Lifts this server's pauses of full addresses whose backoff has passed: their records are
+     * tried again, and a refusal pauses them again for twice as long.
+     *
+     * @param now the time
+     * @return how many destinations it resumed
+     * @throws RuntimeException when the database fails: the pauses stay, and the housekeeping lifts
+     *     them after the maximum backoff
+     */
+    int liftDue(Instant now) {
+        int lifted = 0;
+        for (Iterator<String> i = fullAndPaused.iterator(); i.hasNext(); ) {
+            String destination = i.next();
+            RelayPause pause = refused.get(destination);
+            if (pause == null || pause.mayTry(now)) {
+                i.remove();
+                if (worker.resumeFull(destination)) {
+                    lifted++;
+                }
+            }
+        }
+        return lifted;
     }
 
     /**

@@ -95,7 +95,7 @@ public class Relay {
 
                     @Override
                     public int liftRefusals(Instant olderThan) {
-                        return worker.resumeRefused(olderThan);
+                        return batches.liftFull() + worker.resumeRefused(olderThan);
                     }
                 };
         loop =

@@ -183,6 +183,18 @@ public class RelayWorker {
     }
 
     /**
+     * Resumes a destination this relay paused because its address was full, when the relay's own
+     * backoff for it has passed; never a pause an operator took.
+     *
+     * @param destination the destination
+     * @return whether it was paused so and is resumed
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean resumeFull(String destination) {
+        return store.resumeRelayPause(destination, RefusedDestinations.PAUSED_BY_FULL);
+    }
+
+    /**
      * Deletes dispatched records older than the retention, in bounded statements.
      *
      * @return the number of records deleted

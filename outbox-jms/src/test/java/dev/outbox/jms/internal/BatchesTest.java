@@ -32,13 +32,14 @@ import dev.outbox.admin.OutboxRecord;
  */
 class BatchesTest {
 
+    private static final Duration FIRST = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
     private static final String BY = RefusedDestinations.PAUSED_BY;
 
     private final DrainLoopTest.MutableClock clock =
             new DrainLoopTest.MutableClock(Instant.parse("2026-05-01T12:00:00Z"));
     private final FakeWorker worker = new FakeWorker(clock);
-    private final Batches batches = new Batches(worker, 10, MAX_BACKOFF, clock);
+    private final Batches batches = new Batches(worker, 10, FIRST, MAX_BACKOFF, clock);
     private final LogCapture log = new LogCapture();
 
     @AfterEach
@@ -129,6 +130,51 @@ class BatchesTest {
         assertEquals(1, log.count("OUTBOX0323I"), log.toString());
     }
 
+    /**
+     * Finding 10 of the fault suite: a full address whose consumers came back waited the whole
+     * maximum backoff between fills; its pause is lifted after the relay interval, doubling while
+     * it stays full, and starts short again once the broker takes its records.
+     */
+    @Test
+    void aFullAddressIsTriedAgainSoonDoublingWhileItStaysFull() throws DispatchException {
+        worker.pending.addAll(List.of(record("a1", "orders"), record("a2", "orders")));
+        worker.full.add("orders");
+        assertEquals(10, batches.next());
+        assertEquals(Map.of("orders", RefusedDestinations.PAUSED_BY_FULL), worker.pausedBy());
+        assertTrue(log.lines("OUTBOX0325W").get(0).contains("again after 1s"), log.toString());
+
+        assertEquals(0, batches.liftFull(), "not before the relay interval");
+        clock.advance(FIRST);
+        assertEquals(1, batches.liftFull(), "lifted after the relay interval");
+        assertEquals(0, batches.liftFull(), "once");
+        assertEquals(10, batches.next(), "still full: paused again");
+        clock.advance(FIRST);
+        assertEquals(0, batches.liftFull(), "the second pause lasts twice as long");
+        clock.advance(FIRST);
+        assertEquals(1, batches.liftFull());
+
+        worker.full.clear();
+        assertEquals(2, batches.next(), "room again: orders' records are sent");
+        assertEquals(List.of(), worker.failures, "no record is charged an attempt");
+        worker.pending.add(record("a3", "orders"));
+        worker.full.add("orders");
+        assertEquals(10, batches.next());
+        clock.advance(FIRST);
+        assertEquals(1, batches.liftFull(), "short again after the broker took its records");
+    }
+
+    /** An operator's pause, or another pauser's, is never lifted by the full-address backoff. */
+    @Test
+    void theFullAddressBackoffLiftsOnlyItsOwnPause() throws DispatchException {
+        worker.pending.add(record("a1", "orders"));
+        worker.full.add("orders");
+        assertEquals(10, batches.next());
+        worker.pauses.put("orders", new FakeWorker.Pause(clock.instant(), "operator"));
+        clock.advance(MAX_BACKOFF);
+        assertEquals(0, batches.liftFull());
+        assertEquals(Map.of("orders", "operator"), worker.pausedBy());
+    }
+
     @Test
     void aSendThatLostTheBrokerPausesTheRelayAndChargesNoRecord() {
         worker.pending.addAll(List.of(record("a1", "orders"), record("b1", "billing")));
@@ -158,7 +204,7 @@ class BatchesTest {
     @Test
     void aRefusedDestinationWhoseRecordsFillTheClaimsStarvesNoOther() {
         FakeWorker w = new FakeWorker(clock);
-        Batches small = new Batches(w, 2, MAX_BACKOFF, clock);
+        Batches small = new Batches(w, 2, FIRST, MAX_BACKOFF, clock);
         DrainLoop loop = new DrainLoop(work(small, w), null, clock, limits(2));
         w.pending.addAll(
                 List.of(
@@ -212,7 +258,7 @@ class BatchesTest {
 
             @Override
             public int liftRefusals(Instant olderThan) {
-                return worker.resumeRefused(olderThan);
+                return batches.liftFull() + worker.resumeRefused(olderThan);
             }
         };
     }
@@ -300,6 +346,14 @@ class BatchesTest {
                 throw pauseFailure;
             }
             pauses.putIfAbsent(destination, new Pause(clock.instant(), by));
+        }
+
+        @Override
+        public boolean resumeFull(String destination) {
+            Pause p = pauses.get(destination);
+            return p != null
+                    && p.by().equals(RefusedDestinations.PAUSED_BY_FULL)
+                    && pauses.remove(destination) != null;
         }
 
         @Override

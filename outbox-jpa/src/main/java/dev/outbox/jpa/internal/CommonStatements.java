@@ -136,6 +136,9 @@ final class CommonStatements {
         ALL.put(
                 Statement.RESUME_PAUSED_BY,
                 "DELETE FROM outbox_pause WHERE paused_by = ? AND paused_at < ?");
+        ALL.put(
+                Statement.RESUME_ONE_PAUSED_BY,
+                "DELETE FROM outbox_pause WHERE destination = ? AND paused_by = ?");
         ALL.put(Statement.PAUSED, "SELECT destination FROM outbox_pause");
         ALL.put(
                 Statement.PROCESSED_INSERT,

@@ -51,6 +51,18 @@ final class DestinationPauses {
                 });
     }
 
+    boolean resumePausedBy(String destination, String by) {
+        return access.call(
+                (c, d) -> {
+                    try (PreparedStatement ps =
+                            access.prepare(c, d, Statement.RESUME_ONE_PAUSED_BY)) {
+                        ps.setString(1, destination);
+                        ps.setString(2, by);
+                        return ps.executeUpdate() == 1;
+                    }
+                });
+    }
+
     Set<String> paused() {
         return access.call(
                 (c, d) -> {

@@ -164,6 +164,11 @@ public class JpaRecordStore implements RecordStore {
     }
 
     @Override
+    public boolean resumeRelayPause(String destination, String by) {
+        return pauses.resumePausedBy(destination, by);
+    }
+
+    @Override
     public Set<String> paused() {
         return pauses.paused();
     }

@@ -76,6 +76,8 @@ enum Statement {
     RESUME,
     /** Resumes the destinations one pauser (paused_by) paused before a time: by whom, time. */
     RESUME_PAUSED_BY,
+    /** Resumes a destination if one pauser paused it: destination, by whom. */
+    RESUME_ONE_PAUSED_BY,
     /** The paused destinations. */
     PAUSED,
     /** Inbox: records a processed message: consumer, message id, time. */
