@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The fault suite (docs/reliability.md): builds the suite's application and driver, creates and starts its own
-# PostgreSQL cluster ("faults", 127.0.0.1:5433) and Artemis brokers (a primary on 127.0.0.1:61636 and its replicating
+# PostgreSQL cluster ("faults", 127.0.0.1:5433; its hot standby "faults-standby" on 5434 runs in scenario 8 only) and
+# Artemis brokers (a primary on 127.0.0.1:61636 and its replicating
 # backup on 61637, which runs in scenario 7 only) under faults/target, installs
 # Open Liberty (faultServer on 9380, faultServer2 on 9381), then runs every scenario in both relay modes under load
 # with its faults and reconciles the ledgers. Exits non-zero when a pass criterion fails.
@@ -8,7 +9,7 @@
 #   scripts/faults.sh                  the full run (over 100,000 events; about an hour on 2 cores); writes the
 #                                      results into docs/reliability.md
 #   scripts/faults.sh --ci             the small run for CI (a few minutes); results in faults/target only
-#   FAULTS_ONLY=s1,s4 FAULTS_MODES=xa scripts/faults.sh --ci     some scenarios (s1..s7, s9, s10) or one mode (xa, local)
+#   FAULTS_ONLY=s1,s4 FAULTS_MODES=xa scripts/faults.sh --ci     some scenarios (s1..s10, s10f) or one mode (xa, local)
 #   FAULTS_SERVER=wildfly FAULTS_ONLY=s1,s3 scripts/faults.sh --ci   on WildFly 39 instead of Open Liberty
 #                                      (faultServer on 9480, faultServer2 on 9490), unpacked under faults/target/wildfly
 #
@@ -27,6 +28,7 @@ esac
 MVN="mvn -B -ntp -q"
 TARGET=faults/target
 PG_PORT=5433
+PG_STANDBY_PORT=5434
 ARTEMIS_PORT=61636
 BACKUP_PORT=61637
 say() { echo "[faults $(date +%H:%M:%S)] $*"; }
@@ -43,7 +45,7 @@ if [ "$SERVER" = wildfly ]; then
   WILDFLY_HOME=$(ls -d $WILDFLY_DIR/wildfly-* | head -1)
   say "configuring WildFly (standalone-faults-xa.xml, standalone-faults-local.xml)"
   faults/fault-app/src/main/wildfly/configure.sh "$WILDFLY_HOME" "$WILDFLY_DIR/postgresql.jar" "$PG_PORT" "$ARTEMIS_PORT" \
-    "$BACKUP_PORT"
+    "$BACKUP_PORT" "$PG_STANDBY_PORT"
 else
   say "building the fault suite (application WAR, driver, Open Liberty, Artemis)"
   $MVN -f faults/pom.xml package -Pfaults -DskipTests
@@ -58,6 +60,12 @@ if ! pg_lsclusters -h | awk '{print $1, $2}' | grep -qx "$PG_VERSION faults"; th
 fi
 PG_CONF=/etc/postgresql/$PG_VERSION/faults/conf.d/faults.conf
 mkdir -p "$(dirname "$PG_CONF")"
+# scenario 8 makes the primary's commits wait for its standby while the standby runs; a run cut short may have
+# left that setting, which would hold every commit
+if [ -f "$(dirname "$PG_CONF")/synchronous.conf" ]; then
+  rm "$(dirname "$PG_CONF")/synchronous.conf"
+  pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" faults reload >/dev/null 2>&1 || true
+fi
 cat > "$PG_CONF.new" <<CONF
 # the fault suite's cluster: loopback only, XA needs prepared transactions
 listen_addresses = '127.0.0.1'
@@ -76,6 +84,20 @@ if ! pg_isready -q -h 127.0.0.1 -p "$PG_PORT"; then
   pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" faults start
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$PG_PORT" && break; sleep 1; done
 fi
+
+# --- its hot standby for scenario 8: a cluster whose data scenario 8 makes afresh with pg_basebackup ---
+if ! pg_lsclusters -h | awk '{print $1, $2}' | grep -qx "$PG_VERSION faults-standby"; then
+  say "creating the PostgreSQL cluster $PG_VERSION/faults-standby on port $PG_STANDBY_PORT"
+  pg_createcluster "$PG_VERSION" faults-standby -p "$PG_STANDBY_PORT" --start-conf=manual -- \
+    --auth-local=trust --auth-host=trust >/dev/null
+fi
+pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" faults-standby stop -m fast >/dev/null 2>&1 || true
+STANDBY_CONF=/etc/postgresql/$PG_VERSION/faults-standby/conf.d/faults.conf
+mkdir -p "$(dirname "$STANDBY_CONF")"
+# a standby needs at least the primary's connections and prepared transactions
+sed -e "s/^port = .*/port = $PG_STANDBY_PORT/" -e 's/^# the fault suite.s cluster:/# the fault suite'"'"'s standby:/' \
+  "$PG_CONF" > "$STANDBY_CONF"
+pg_data() { pg_lsclusters -h | awk -v v="$PG_VERSION" -v c="$1" '$1 == v && $2 == c {print $6}'; }
 
 # --- Artemis: a primary/backup pair of our own (replication), emptied before each run; the backup runs in
 # scenario 7 only, so that the other scenarios see one broker ---
@@ -144,6 +166,8 @@ cleanup() {
   fi
   broker_stop "$BACKUP"
   broker_stop "$BROKER"
+  pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" faults-standby stop -m fast >/dev/null 2>&1 || true
+  rm -f "$(dirname "$PG_CONF")/synchronous.conf"
   pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" faults stop -m fast >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -172,6 +196,8 @@ java -Xmx512m -cp "$CP" \
   -Dfaults.xa-consumer="${FAULTS_XA_CONSUMER:-false}" \
   -Dfaults.docs="$DOCS" \
   -Dfaults.pg.version="$PG_VERSION" \
+  -Dfaults.pg.data="$(pg_data faults)" \
+  -Dfaults.pg.standby-data="$(pg_data faults-standby)" \
   "${SERVER_PROPS[@]}" \
   -Dfaults.artemis.version="$(basename "$ARTEMIS_HOME" | sed 's/apache-artemis-//')" \
   dev.outbox.faults.Faults

@@ -10,9 +10,9 @@
 # (faults.cli), or in scenario 7 through a second one that connects to the primary/backup pair with HA on. Each server of the suite runs from a base directory of its own, a copy of standalone/ made by the
 # driver (dev.outbox.faults.WildFly), which gives it its port offset, role and relay mode as system properties.
 #
-#   configure.sh WILDFLY_HOME PG_JAR PG_PORT ARTEMIS_PORT BACKUP_PORT
+#   configure.sh WILDFLY_HOME PG_JAR PG_PORT ARTEMIS_PORT BACKUP_PORT PG_STANDBY_PORT
 set -euo pipefail
-home=$1 pg_jar=$(realpath "$2") pg_port=$3 artemis_port=$4 backup_port=$5
+home=$1 pg_jar=$(realpath "$2") pg_port=$3 artemis_port=$4 backup_port=$5 pg_standby_port=$6
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$home"
 
@@ -30,6 +30,7 @@ XML
 conf=standalone/configuration
 cat > "$conf/faults.properties" <<PROPS
 pg.port=$pg_port
+pg.standby.port=$pg_standby_port
 artemis.port=$artemis_port
 artemis.backup.port=$backup_port
 PROPS

@@ -19,26 +19,39 @@ final class Database {
 
     static final int PORT = Integer.getInteger("faults.pg.port", 5433);
     static final String NAME = "outbox_faults";
-    private static final String VERSION = System.getProperty("faults.pg.version", "15");
-    private static final String CLUSTER = "faults";
+    static final String VERSION = System.getProperty("faults.pg.version", "15");
+    static final String CLUSTER = "faults";
 
     private Database() {}
 
     /**
-     * @return a connection to the suite's database as its owner
+     * The URL of a database of the cluster as the servers name it: the primary and its standby
+     * ({@link Standby}, scenario 8), whichever is the primary; the standby's port refuses
+     * connections in every other scenario.
+     *
+     * @param database the database's name
+     * @return the multi-host URL
+     */
+    static String url(String database) {
+        return "jdbc:postgresql://127.0.0.1:"
+                + PORT
+                + ",127.0.0.1:"
+                + Standby.PORT
+                + "/"
+                + database
+                + "?targetServerType=primary&hostRecheckSeconds=1";
+    }
+
+    /**
+     * @return a connection to the suite's database as its owner, on whichever node is the primary
      */
     static Connection connect() throws SQLException {
-        return DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + PORT + "/" + NAME, "outbox", "outbox");
+        return DriverManager.getConnection(url(NAME), "outbox", "outbox");
     }
 
     /** Creates the database afresh: the outbox's tables (its shipped DDL) and the ledgers. */
     static void recreate() throws SQLException, IOException {
-        try (Connection admin =
-                        DriverManager.getConnection(
-                                "jdbc:postgresql://127.0.0.1:" + PORT + "/postgres",
-                                "postgres",
-                                "");
+        try (Connection admin = DriverManager.getConnection(url("postgres"), "postgres", "");
                 Statement s = admin.createStatement()) {
             // a killed server may have left prepared transactions, which would keep the database
             // busy
@@ -90,7 +103,7 @@ final class Database {
         Waits.until("the database to accept connections", Duration.ofMinutes(1), Database::up);
     }
 
-    private static boolean up() {
+    static boolean up() {
         try (Connection c = connect()) {
             return c.isValid(2);
         } catch (SQLException e) {

@@ -84,6 +84,7 @@ final class Liberty implements Server {
                         "faultArtemisParameters=" + parameters(brokerPair),
                         "faultArtemisHa=" + brokerPair,
                         "faultPgPort=" + Database.PORT,
+                        "faultPgStandbyPort=" + Standby.PORT,
                         "xaConsumerQueue=" + (xaConsumer ? events : Broker.IDLE),
                         "localConsumerQueue=" + (xaConsumer ? Broker.IDLE : events),
                         ""));

@@ -63,6 +63,48 @@ enum Scenario {
             return Instant.now();
         }
     },
+    DATABASE_FAILOVER(
+            "s8",
+            "database failover",
+            "the database is a primary and a hot standby (pg_basebackup, streaming replication,"
+                    + " synchronous: a commit waits for the standby) and the servers' datasources"
+                    + " name both (targetServerType=primary); the primary's postmaster is killed"
+                    + " with kill -9 under load and the standby promoted after the outage of s3,"
+                    + " as a failover manager would. Transactions prepared at the kill are counted"
+                    + " on the promoted standby, and again once the ledgers agree. The primary is"
+                    + " made again from the promoted standby afterwards") {
+        @Override
+        void before(Stage stage) throws Exception {
+            Standby.start();
+            stage.say("the standby replicates synchronously");
+        }
+
+        @Override
+        Instant inject(Stage stage) throws Exception {
+            stage.load().awaitProgress(0.4);
+            stage.say(
+                    "kill -9 of the primary database (%d records pending); the standby is"
+                            + " promoted in %d s",
+                    Claims.pendingSince(stage.run(), Instant.now()),
+                    stage.sizes().databaseOutage().toSeconds());
+            Standby.killPrimary();
+            Thread.sleep(stage.sizes().databaseOutage().toMillis());
+            Instant promoting = Instant.now();
+            Standby.promote();
+            stage.say(
+                    "the standby takes writes %d ms after its promotion: %s",
+                    Duration.between(promoting, Instant.now()).toMillis(),
+                    Faults.inDoubt(stage.relay()));
+            return Instant.now();
+        }
+
+        @Override
+        void after(Stage stage) throws Exception {
+            stage.say("once the ledgers agree: %s", Faults.inDoubt(stage.relay()));
+            Standby.failBack();
+            stage.say("the primary is made again from the promoted standby, and runs alone");
+        }
+    },
     POISON(
             "s4",
             "1 % poison",
