@@ -83,9 +83,10 @@ enum Scenario {
         Instant inject(Stage stage) throws Exception {
             stage.load().awaitProgress(0.4);
             stage.say(
-                    "kill -9 of the primary database (%d records pending); the standby is"
-                            + " promoted in %d s",
+                    "kill -9 of the primary database (%d records pending, %d transactions"
+                            + " prepared); the standby is promoted in %d s",
                     Claims.pendingSince(stage.run(), Instant.now()),
+                    Database.prepared(),
                     stage.sizes().databaseOutage().toSeconds());
             Standby.killPrimary();
             Thread.sleep(stage.sizes().databaseOutage().toMillis());
