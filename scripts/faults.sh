@@ -2,14 +2,15 @@
 # The fault suite (docs/reliability.md): builds the suite's application and driver, creates and starts its own
 # PostgreSQL cluster ("faults", 127.0.0.1:5433; its hot standby "faults-standby" on 5434 runs in scenario 8 only) and
 # Artemis brokers (a primary on 127.0.0.1:61636 and its replicating
-# backup on 61637, which runs in scenario 7 only) under faults/target, installs
+# backup on 61637, which runs in scenario 7 only; two clustered nodes with message grouping on 61638 and 61639, which
+# run in scenario 11 only) under faults/target, installs
 # Open Liberty (faultServer on 9380, faultServer2 on 9381), then runs every scenario in both relay modes under load
 # with its faults and reconciles the ledgers. Exits non-zero when a pass criterion fails.
 #
 #   scripts/faults.sh                  the full run (over 100,000 events; about an hour on 2 cores); writes the
 #                                      results into docs/reliability.md
 #   scripts/faults.sh --ci             the small run for CI (a few minutes); results in faults/target only
-#   FAULTS_ONLY=s1,s4 FAULTS_MODES=xa scripts/faults.sh --ci     some scenarios (s1..s10, s10f) or one mode (xa, local)
+#   FAULTS_ONLY=s1,s4 FAULTS_MODES=xa scripts/faults.sh --ci     some scenarios (s1..s11, s10f) or one mode (xa, local)
 #   FAULTS_SERVER=wildfly FAULTS_ONLY=s1,s3 scripts/faults.sh --ci   on WildFly 39 instead of Open Liberty
 #                                      (faultServer on 9480, faultServer2 on 9490), unpacked under faults/target/wildfly
 #
@@ -31,6 +32,8 @@ PG_PORT=5433
 PG_STANDBY_PORT=5434
 ARTEMIS_PORT=61636
 BACKUP_PORT=61637
+CLUSTER_A_PORT=61638
+CLUSTER_B_PORT=61639
 say() { echo "[faults $(date +%H:%M:%S)] $*"; }
 
 if [ ! -f "$HOME/.m2/repository/dev/outbox/outbox-jms/0.1.0-SNAPSHOT/outbox-jms-0.1.0-SNAPSHOT.jar" ]; then
@@ -128,18 +131,39 @@ if [ ! -f "$BACKUP/etc/broker.xml" ]; then
   sed -i 's#<backup/>#<backup>\n               <allow-failback>true</allow-failback>\n            </backup>#' "$BACKUP/etc/broker.xml"
   ADDED="${ADDED:-} $BACKUP"
 fi
+# the cluster of scenario 11: two nodes (no HA), message grouping decided by node A (LOCAL) for both
+CLUSTER_A=$TARGET/broker-cluster-a
+CLUSTER_B=$TARGET/broker-cluster-b
+CLUSTER=(--clustered --cluster-user faults --cluster-password faults --message-load-balancing ON_DEMAND)
+for node in "A $CLUSTER_A $CLUSTER_A_PORT $CLUSTER_B_PORT LOCAL" "B $CLUSTER_B $CLUSTER_B_PORT $CLUSTER_A_PORT REMOTE"; do
+  read -r name dir port other type <<<"$node"
+  if [ -f "$dir/etc/broker.xml" ] && ! grep -q '<grouping-handler' "$dir/etc/broker.xml"; then
+    broker_stop "$dir"
+    rm -rf "$dir"
+  fi
+  if [ ! -f "$dir/etc/broker.xml" ]; then
+    broker_create faults "$ARTEMIS_HOME" "$dir" "$port" "${CLUSTER[@]}" --name "cluster-$name" \
+      --staticCluster "tcp://127.0.0.1:$other"
+    printf '%s\n' "      <grouping-handler name=\"fault-grouping\">" "         <type>$type</type>" \
+      "         <timeout>5000</timeout>" "      </grouping-handler>" > "$dir/etc/grouping.xml"
+    sed -i '/<\/core>/e cat '"$dir/etc/grouping.xml" "$dir/etc/broker.xml"
+    ADDED="${ADDED:-} $dir"
+  fi
+done
 for b in ${ADDED:-}; do
   sed -i '/<address-settings>/r faults/broker/address-settings.xml' "$b/etc/broker.xml"
   sed -i '/<\/core>/e cat faults/broker/broker-plugins.xml' "$b/etc/broker.xml"
 done
 # the broker plugin that refuses oversized messages, as built
-for b in "$BROKER" "$BACKUP"; do
+for b in "$BROKER" "$BACKUP" "$CLUSTER_A" "$CLUSTER_B"; do
   cp faults/fault-broker/target/fault-broker.jar "$b/lib/"
 done
 # the backup first: a primary stopped while its backup runs would fail over to it
 broker_stop "$BACKUP"
 broker_stop "$BROKER"
-rm -rf "$BROKER/data" "$BACKUP/data"
+broker_stop "$CLUSTER_B"
+broker_stop "$CLUSTER_A"
+rm -rf "$BROKER/data" "$BACKUP/data" "$CLUSTER_A/data" "$CLUSTER_B/data"
 
 WLP=$TARGET/liberty/wlp
 # each WildFly server's base directory (configuration, deployments, data, logs), made afresh by the driver
@@ -166,6 +190,8 @@ cleanup() {
   fi
   broker_stop "$BACKUP"
   broker_stop "$BROKER"
+  broker_stop "$CLUSTER_B"
+  broker_stop "$CLUSTER_A"
   pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" faults-standby stop -m fast >/dev/null 2>&1 || true
   rm -f "$(dirname "$PG_CONF")/synchronous.conf"
   pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" faults stop -m fast >/dev/null 2>&1 || true

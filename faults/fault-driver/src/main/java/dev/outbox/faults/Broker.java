@@ -12,8 +12,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * One Artemis broker of the suite, created by scripts/faults.sh under {@code faults/target}: the
  * {@link #PRIMARY} on 127.0.0.1:61636, which every scenario uses, and its {@link #BACKUP} on 61637
- * (replication), which runs in scenario 7 only. Their journals are persistent, so a stop and start
- * keeps their messages. A passive backup does not listen: its port answers once it is active.
+ * (replication), which runs in scenario 7 only; the two nodes of a cluster, {@link #CLUSTER_A} on
+ * 61638 and {@link #CLUSTER_B} on 61639, run in scenario 11 only. Their journals are persistent, so
+ * a stop and start keeps their messages. A passive backup does not listen: its port answers once it
+ * is active.
  */
 final class Broker {
 
@@ -30,6 +32,27 @@ final class Broker {
                             System.getProperty(
                                     "faults.broker.backup", "faults/target/broker-backup")),
                     Integer.getInteger("faults.artemis.backup-port", 61637));
+
+    /** One node of the symmetric cluster of scenario 11, with the LOCAL grouping handler. */
+    static final Broker CLUSTER_A =
+            new Broker(
+                    "cluster node A",
+                    Path.of(
+                            System.getProperty(
+                                    "faults.broker.cluster-a", "faults/target/broker-cluster-a")),
+                    Integer.getInteger("faults.artemis.cluster-a-port", 61638));
+
+    /** The other node of the cluster of scenario 11, with a REMOTE grouping handler. */
+    static final Broker CLUSTER_B =
+            new Broker(
+                    "cluster node B",
+                    Path.of(
+                            System.getProperty(
+                                    "faults.broker.cluster-b", "faults/target/broker-cluster-b")),
+                    Integer.getInteger("faults.artemis.cluster-b-port", 61639));
+
+    /** A cluster bridge to the other node is connected ({@code AMQ221027}). */
+    static final String BRIDGE_CONNECTED = "AMQ221027";
 
     /** The consumers' queue. */
     static final String EVENTS = "fault.events";

@@ -51,6 +51,7 @@ public final class Faults {
         List<Scenario> scenarios =
                 Arrays.stream(Scenario.values())
                         .filter(s -> only.contains("") || only.contains(s.id))
+                        .filter(s -> kind.equals("liberty") || s.topology() != Topology.CLUSTER)
                         .toList();
         Server relay;
         Server consumer;
@@ -86,35 +87,37 @@ public final class Faults {
                         "mode %s: starting faultServer (relay) and faultServer2 (writes, consumers)",
                         mode.label);
                 boolean secondRelay = false;
-                boolean pair = false;
-                relay.configure(mode, true, false, pair);
-                consumer.configure(mode, secondRelay, true, pair);
+                Topology topology = Topology.PRIMARY;
+                relay.configure(mode, true, false, topology);
+                consumer.configure(mode, secondRelay, true, topology);
                 startAll(relay, consumer);
                 for (Scenario s : scenarios) {
                     // a second relay, once asked for, stays: it costs the later scenarios nothing
                     boolean second = secondRelay || s.twoRelays();
-                    boolean pairChanges = s.brokerPair() != pair;
-                    if (pairChanges || second != secondRelay) {
+                    boolean brokersChange = s.topology() != topology;
+                    if (brokersChange || second != secondRelay) {
                         say(
                                 "mode %s: restarting %s%s%s",
                                 mode.label,
-                                pairChanges ? "both servers" : consumer.name(),
+                                brokersChange ? "both servers" : consumer.name(),
                                 second != secondRelay ? ", faultServer2 as a second relay" : "",
-                                !pairChanges
-                                        ? ""
-                                        : s.brokerPair()
-                                                ? ", connected to the broker pair"
-                                                : ", connected to the primary broker alone");
+                                brokersChange ? ", connected to " + describe(s.topology()) : "");
                         secondRelay = second;
-                        pair = s.brokerPair();
-                        if (pairChanges) {
+                        if (brokersChange) {
                             stopAll(relay, consumer);
-                            relay.configure(mode, true, false, pair);
+                            if (topology == Topology.CLUSTER) {
+                                Topology.stopCluster();
+                            }
+                            topology = s.topology();
+                            if (topology == Topology.CLUSTER) {
+                                Topology.startCluster();
+                            }
+                            relay.configure(mode, true, topology.consumersOnBoth(), topology);
                         } else {
                             consumer.stop();
                         }
-                        consumer.configure(mode, secondRelay, true, pair);
-                        if (pairChanges) {
+                        consumer.configure(mode, secondRelay, true, topology);
+                        if (brokersChange) {
                             startAll(relay, consumer);
                         } else {
                             consumer.start();
@@ -140,6 +143,9 @@ public final class Faults {
                             r.problems().isEmpty() ? "" : "; " + String.join("; ", r.problems()));
                 }
                 stopAll(relay, consumer);
+                if (topology == Topology.CLUSTER) {
+                    Topology.stopCluster();
+                }
             }
         } finally {
             stopAll(relay, consumer);
@@ -155,6 +161,14 @@ public final class Faults {
                 passed ? "every scenario passed" : "SOME SCENARIOS FAILED",
                 Duration.between(STARTED, Instant.now()).toSeconds());
         System.exit(passed ? 0 : 1);
+    }
+
+    private static String describe(Topology topology) {
+        return switch (topology) {
+            case PRIMARY -> "the primary broker alone";
+            case PAIR -> "the broker pair";
+            case CLUSTER -> "one node each of the broker cluster";
+        };
     }
 
     /**
@@ -197,6 +211,11 @@ public final class Faults {
         }
         progress.interrupt();
         say("%s: left in doubt: %s", run, inDoubt(relay));
+        double seconds = Result.endToEndSeconds(run);
+        say(
+                "%s: from the first write to the last event processed %.1f s (writers closed-loop:"
+                        + " a pace, not a capacity); processed by %s",
+                run, seconds, Result.processedPerServer(run));
         // let late duplicates show: a copy delivered after the ledgers agreed is still counted
         Thread.sleep(2000);
         try (Connection c = Database.connect()) {

@@ -61,8 +61,9 @@ final class Liberty implements Server {
     }
 
     @Override
-    public void configure(Mode mode, boolean relay, boolean consume, boolean brokerPair)
+    public void configure(Mode mode, boolean relay, boolean consume, Topology topology)
             throws IOException {
+        List<Broker> brokers = topology.brokers(name);
         boolean xaConsumer = mode == Mode.XA && XA_CONSUMER;
         Path dir = dir();
         Files.createDirectories(dir.resolve("apps"));
@@ -80,9 +81,9 @@ final class Liberty implements Server {
                         "faultHttpPort=" + httpPort,
                         "faultHttpsPort=" + httpsPort,
                         "faultDs=" + mode.datasourceFile,
-                        "faultArtemisConnectors=" + connectors(brokerPair),
-                        "faultArtemisParameters=" + parameters(brokerPair),
-                        "faultArtemisHa=" + brokerPair,
+                        "faultArtemisConnectors=" + connectors(brokers),
+                        "faultArtemisParameters=" + parameters(brokers),
+                        "faultArtemisHa=" + topology.ha(),
                         "faultPgPort=" + Database.PORT,
                         "faultPgStandbyPort=" + Standby.PORT,
                         "xaConsumerQueue=" + (xaConsumer ? events : Broker.IDLE),
@@ -103,17 +104,17 @@ final class Liberty implements Server {
     /**
      * @return the resource adapter's {@code ConnectorClassName}: one per broker
      */
-    private static String connectors(boolean brokerPair) {
+    private static String connectors(List<Broker> brokers) {
         String netty = "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory";
-        return brokerPair ? netty + "," + netty : netty;
+        return String.join(",", java.util.Collections.nCopies(brokers.size(), netty));
     }
 
     /**
-     * @return the resource adapter's {@code ConnectionParameters}: the primary, then the backup
+     * @return the resource adapter's {@code ConnectionParameters}: one per broker, in order
      */
-    private static String parameters(boolean brokerPair) {
-        String primary = "host=127.0.0.1;port=" + Broker.PRIMARY.port;
-        return brokerPair ? primary + ",host=127.0.0.1;port=" + Broker.BACKUP.port : primary;
+    private static String parameters(List<Broker> brokers) {
+        return String.join(
+                ",", brokers.stream().map(b -> "host=127.0.0.1;port=" + b.port).toList());
     }
 
     @Override

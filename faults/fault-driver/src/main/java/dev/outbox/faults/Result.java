@@ -116,6 +116,46 @@ record Result(
     }
 
     /**
+     * @return the distinct events each consumer server processed, by server
+     */
+    static java.util.Map<String, Long> processedPerServer(String run) throws SQLException {
+        java.util.Map<String, Long> by = new java.util.TreeMap<>();
+        try (Connection c = Database.connect();
+                java.sql.PreparedStatement ps =
+                        c.prepareStatement(
+                                "SELECT server, count(DISTINCT record_id) FROM fault_processed"
+                                        + " WHERE run = ? GROUP BY server")) {
+            ps.setString(1, run);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    by.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return by;
+    }
+
+    /**
+     * @return the seconds from the run's first write to its last processed event, or -1
+     */
+    static double endToEndSeconds(String run) throws SQLException {
+        try (Connection c = Database.connect();
+                java.sql.PreparedStatement ps =
+                        c.prepareStatement(
+                                "SELECT extract(epoch FROM (SELECT max(processed_at) FROM"
+                                        + " fault_processed WHERE run = ?) - (SELECT"
+                                        + " min(created_at) FROM fault_order WHERE run = ?))")) {
+            ps.setString(1, run);
+            ps.setString(2, run);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                double seconds = rs.getDouble(1);
+                return rs.wasNull() ? -1 : seconds;
+            }
+        }
+    }
+
+    /**
      * @return the run's records still pending
      */
     static long stuck(Connection c, String run) throws SQLException {

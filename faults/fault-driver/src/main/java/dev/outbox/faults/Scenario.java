@@ -202,8 +202,8 @@ enum Scenario {
         private long dropped;
 
         @Override
-        boolean brokerPair() {
-            return true;
+        Topology topology() {
+            return Topology.PAIR;
         }
 
         @Override
@@ -347,6 +347,27 @@ enum Scenario {
             return Instant.now();
         }
     },
+    CLUSTER_GROUPING(
+            "s11",
+            "broker cluster, grouping",
+            "two clustered brokers (a symmetric cluster, message-load-balancing ON_DEMAND) with"
+                    + " message grouping across the cluster: a LOCAL grouping handler on node A, a"
+                    + " REMOTE one on node B. Both servers relay, take writes and consume,"
+                    + " faultServer on node A alone and faultServer2 on node B alone, so that a"
+                    + " key's messages reach either node and its consumers may be on either."
+                    + " Per-key order and the inbox's strict check must hold; compare the time"
+                    + " and throughput with s5, two relays on one broker, in the same run. Open"
+                    + " Liberty only") {
+        @Override
+        Topology topology() {
+            return Topology.CLUSTER;
+        }
+
+        @Override
+        boolean twoRelays() {
+            return true;
+        }
+    },
     TWO_RELAYS(
             "s5",
             "two relays, one killed",
@@ -459,11 +480,10 @@ enum Scenario {
     }
 
     /**
-     * @return whether the servers connect to the primary/backup broker pair, with HA on, rather
-     *     than to the primary alone
+     * @return the brokers the servers connect to
      */
-    boolean brokerPair() {
-        return false;
+    Topology topology() {
+        return Topology.PRIMARY;
     }
 
     /**

@@ -36,11 +36,9 @@ interface Server {
      * @param mode the relay mode and datasource
      * @param relay whether the server relays
      * @param consume whether its consumers read the events' queue
-     * @param brokerPair whether it connects to the primary/backup broker pair with HA on (scenario
-     *     7) rather than to the primary alone
+     * @param topology the brokers it connects to
      */
-    void configure(Mode mode, boolean relay, boolean consume, boolean brokerPair)
-            throws IOException;
+    void configure(Mode mode, boolean relay, boolean consume, Topology topology) throws IOException;
 
     /** Starts the server and waits until the application answers. */
     void start() throws Exception;

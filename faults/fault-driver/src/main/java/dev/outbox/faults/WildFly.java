@@ -75,8 +75,12 @@ final class WildFly implements Server {
     }
 
     @Override
-    public void configure(Mode mode, boolean relay, boolean consume, boolean brokerPair)
+    public void configure(Mode mode, boolean relay, boolean consume, Topology topology)
             throws IOException {
+        if (topology == Topology.CLUSTER) {
+            throw new UnsupportedOperationException(
+                    "the broker cluster (scenario 11) runs on Open Liberty only");
+        }
         boolean xaConsumer = mode == Mode.XA && XA_CONSUMER;
         Path base = base();
         // the installation's configuration files, afresh: those made by configure.sh included
@@ -106,7 +110,7 @@ final class WildFly implements Server {
                                 "-Dfault.xa-consumer.queue=" + (xaConsumer ? events : Broker.IDLE),
                                 "-Dfault.local-consumer.queue="
                                         + (xaConsumer ? Broker.IDLE : events)));
-        if (brokerPair) {
+        if (topology == Topology.PAIR) {
             // faults.cli's second pooled connection factory, to the primary/backup pair
             args.add("-Dfault.resource-adapter=faults-pair");
             args.add("-Doutbox.relay.connection-factory=java:/jms/outboxPairConnectionFactory");

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
 
 import dev.outbox.admin.OutboxRecord;
 import dev.outbox.cdi.internal.Durations;
@@ -27,8 +28,9 @@ import dev.outbox.cdi.internal.Msg;
  * the address stays full, up to the maximum backoff.
  *
  * <p>In memory, per server, only what the log needs: one warning when a destination starts to be
- * refused here, one line when a send to it succeeds again here. Not thread-safe: used by the one
- * thread that runs the batches.
+ * refused here, one line when a send to it succeeds again here; a destination refused again within
+ * {@link RelayPause#SUMMARY_EVERY} of its recovery logs both at FINE only. Not thread-safe: used by
+ * the one thread that runs the batches.
  */
 final class RefusedDestinations {
 
@@ -49,6 +51,8 @@ final class RefusedDestinations {
     private final Duration retryAfter;
     private final Map<String, RelayPause> refused = new HashMap<>();
     private final Set<String> fullAndPaused = new HashSet<>();
+    private final Map<String, Instant> recovered = new HashMap<>();
+    private final Set<String> quiet = new HashSet<>();
 
     /**
      * @param worker pauses a destination in a transaction of its own
@@ -79,7 +83,12 @@ final class RefusedDestinations {
                         destination,
                         d -> new RelayPause(full ? firstRetry : retryAfter, retryAfter));
         if (pause.failed(now) == RelayPause.Report.FIRST) {
-            if (full) {
+            Instant last = recovered.get(destination);
+            if (last != null && now.isBefore(last.plus(RelayPause.SUMMARY_EVERY))) {
+                // refused again soon after it recovered (a full address that its consumers keep
+                // emptying and the relay keeps filling): the log has said so already
+                quiet.add(destination);
+            } else if (full) {
                 Msg.RELAY_DESTINATION_FULL.log(
                         destination,
                         by,
@@ -134,7 +143,9 @@ final class RefusedDestinations {
         for (OutboxRecord r : sent) {
             RelayPause pause = refused.remove(r.destination());
             if (pause != null) {
-                pause.recovered(now, Msg.RELAY_DESTINATION_ACCEPTED, r.destination());
+                Level level = quiet.remove(r.destination()) ? Level.FINE : null;
+                pause.recovered(now, level, Msg.RELAY_DESTINATION_ACCEPTED, r.destination());
+                recovered.put(r.destination(), now);
             }
         }
     }

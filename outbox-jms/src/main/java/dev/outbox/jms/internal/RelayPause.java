@@ -3,6 +3,7 @@ package dev.outbox.jms.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.logging.Level;
 
 import dev.outbox.cdi.internal.Durations;
 import dev.outbox.cdi.internal.Msg;
@@ -93,6 +94,15 @@ final class RelayPause {
      * @param first the values before those
      */
     void recovered(Instant now, Msg message, Object... first) {
+        recovered(now, null, message, first);
+    }
+
+    /**
+     * As {@link #recovered(Instant, Msg, Object...)}, at a level of the caller's.
+     *
+     * @param level the level, or {@code null} for the message's own
+     */
+    void recovered(Instant now, Level level, Msg message, Object... first) {
         if (!failing()) {
             return;
         }
@@ -100,7 +110,11 @@ final class RelayPause {
         values[first.length] = failures;
         values[first.length + 1] = Durations.format(failingFor(now));
         succeeded();
-        message.log(values);
+        if (level == null) {
+            message.log(values);
+        } else {
+            message.logAt(level, values);
+        }
     }
 
     int failures() {

@@ -161,6 +161,16 @@ class BatchesTest {
         assertEquals(10, batches.next());
         clock.advance(FIRST);
         assertEquals(1, batches.liftFull(), "short again after the broker took its records");
+        worker.full.clear();
+        assertEquals(1, batches.next());
+        assertEquals(1, log.count("OUTBOX0325W"), "refused again soon after: " + log);
+        assertEquals(1, log.count("OUTBOX0323I"), "recovered again soon after: " + log);
+
+        clock.advance(RelayPause.SUMMARY_EVERY);
+        worker.pending.add(record("a4", "orders"));
+        worker.full.add("orders");
+        assertEquals(10, batches.next());
+        assertEquals(2, log.count("OUTBOX0325W"), "refused long after it recovered: " + log);
     }
 
     /** An operator's pause, or another pauser's, is never lifted by the full-address backoff. */
