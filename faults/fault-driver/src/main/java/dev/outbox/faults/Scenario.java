@@ -434,6 +434,13 @@ enum Scenario {
         }
         if (charged > 0) {
             stage.fail(charged + " attempt(s) charged to records while the address was full");
+            // the failures' own words, before a restart rotates the log
+            for (String id : List.of("OUTBOX0308W", "OUTBOX0309E")) {
+                List<String> lines = stage.relay().loggedLines(id);
+                for (String l : lines.subList(Math.max(0, lines.size() - 3), lines.size())) {
+                    stage.say("%s", l);
+                }
+            }
         }
         stage.say("starting %s; the limit stays", stage.consumer().name());
         stage.consumer().start();

@@ -63,6 +63,15 @@ interface Server {
     }
 
     /**
+     * @param messageId a message id of the outbox's, such as {@code OUTBOX0308W}
+     * @return the lines of the server's current log that name it
+     */
+    default List<String> loggedLines(String messageId) throws IOException {
+        List<String> lines = Files.exists(log()) ? Files.readAllLines(log()) : List.of();
+        return lines.stream().filter(l -> l.contains(messageId)).toList();
+    }
+
+    /**
      * @return the server's JVM, if it runs
      */
     Optional<ProcessHandle> process() throws IOException;
