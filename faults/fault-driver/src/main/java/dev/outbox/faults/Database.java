@@ -90,17 +90,27 @@ final class Database {
      * @param outage how long it stays down
      */
     static void restart(Duration outage) throws Exception {
-        Commands.run(
-                "pg_ctlcluster",
-                "--skip-systemctl-redirect",
-                VERSION,
-                CLUSTER,
-                "stop",
-                "-m",
-                "immediate");
+        ctl(CLUSTER, "stop", "-m", "immediate");
         Thread.sleep(outage.toMillis());
-        Commands.run("pg_ctlcluster", "--skip-systemctl-redirect", VERSION, CLUSTER, "start");
+        ctl(CLUSTER, "start");
         Waits.until("the database to accept connections", Duration.ofMinutes(1), Database::up);
+    }
+
+    /**
+     * Runs pg_ctlcluster on one of the suite's clusters.
+     *
+     * @param cluster the cluster: {@link #CLUSTER} or its standby's
+     * @param action the action and its options, such as {@code stop -m fast}
+     * @return what it printed
+     */
+    static String ctl(String cluster, String... action) throws Exception {
+        String[] command = new String[4 + action.length];
+        command[0] = "pg_ctlcluster";
+        command[1] = "--skip-systemctl-redirect";
+        command[2] = VERSION;
+        command[3] = cluster;
+        System.arraycopy(action, 0, command, 4, action.length);
+        return Commands.run(command);
     }
 
     static boolean up() {

@@ -41,7 +41,7 @@ final class Standby {
      * commits wait for it, and waits until it replicates synchronously.
      */
     static void start() throws Exception {
-        ctl(CLUSTER, "stop", "-m", "immediate");
+        stopIfRunning();
         Commands.run("find", DATA.toString(), "-mindepth", "1", "-delete");
         Commands.run(
                 "runuser",
@@ -62,9 +62,9 @@ final class Standby {
                 "stream",
                 "-c",
                 "fast");
-        ctl(CLUSTER, "start");
+        Database.ctl(CLUSTER, "start");
         Files.writeString(SYNCHRONOUS, "synchronous_standby_names = '*'\n");
-        ctl(Database.CLUSTER, "reload");
+        Database.ctl(Database.CLUSTER, "reload");
         Waits.until("the standby to replicate synchronously", Duration.ofMinutes(1), Standby::sync);
     }
 
@@ -94,7 +94,7 @@ final class Standby {
 
     /** Promotes the standby and waits until it takes writes. */
     static void promote() throws Exception {
-        ctl(CLUSTER, "promote");
+        Database.ctl(CLUSTER, "promote");
         Waits.until("the standby to be promoted", Duration.ofMinutes(1), Database::up);
     }
 
@@ -103,7 +103,7 @@ final class Standby {
      * data directory), and starts the primary alone, without synchronous replication.
      */
     static void failBack() throws Exception {
-        ctl(CLUSTER, "stop", "-m", "fast");
+        Database.ctl(CLUSTER, "stop", "-m", "fast");
         Waits.until(
                 "the killed primary's processes to end",
                 Duration.ofMinutes(1),
@@ -114,18 +114,8 @@ final class Standby {
         // the standby's connection to its primary, which the copy does not need
         Files.writeString(PRIMARY_DATA.resolve("postgresql.auto.conf"), "");
         Files.deleteIfExists(PRIMARY_DATA.resolve("standby.signal"));
-        ctl(Database.CLUSTER, "start");
+        Database.ctl(Database.CLUSTER, "start");
         Waits.until("the primary to accept connections", Duration.ofMinutes(1), Database::up);
-    }
-
-    /** Stops the standby, if it runs, and the synchronous replication: at the end of a run. */
-    static void stop() throws IOException {
-        Files.deleteIfExists(SYNCHRONOUS);
-        try {
-            ctl(CLUSTER, "stop", "-m", "fast");
-        } catch (Exception e) {
-            // not running
-        }
     }
 
     /** Whether a backend of the killed primary runs on (they end when they see it gone). */
@@ -149,17 +139,12 @@ final class Standby {
         }
     }
 
-    private static void ctl(String cluster, String... action) throws Exception {
-        String[] command = new String[4 + action.length];
-        command[0] = "pg_ctlcluster";
-        command[1] = "--skip-systemctl-redirect";
-        command[2] = Database.VERSION;
-        command[3] = cluster;
-        System.arraycopy(action, 0, command, 4, action.length);
+    /** Stops the standby unless it is stopped already. */
+    private static void stopIfRunning() throws Exception {
         try {
-            Commands.run(command);
+            Database.ctl(CLUSTER, "stop", "-m", "immediate");
         } catch (IllegalStateException e) {
-            if (!(action[0].equals("stop") && e.getMessage().contains("not running"))) {
+            if (!e.getMessage().contains("not running")) {
                 throw e;
             }
         }
