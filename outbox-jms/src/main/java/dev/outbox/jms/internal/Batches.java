@@ -82,6 +82,7 @@ public final class Batches {
             return isolation.active() || found > sending.size() ? batchSize : found;
         } catch (DispatchException e) {
             if (e.kind() == DispatchException.Kind.REFUSED && e.record() != null) {
+                isolation.excuse(e.record());
                 destinations.refused(e.record().destination(), e, now);
                 return batchSize;
             }

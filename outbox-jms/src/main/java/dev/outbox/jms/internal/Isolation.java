@@ -15,7 +15,14 @@ import dev.outbox.admin.OutboxRecord;
  * fault (about 2·log₂(batch size) transactions instead of one per record). A batch refused for a
  * duplicate id was sent before, so its records are sent one per transaction. The records found at
  * fault are remembered, so that at their next attempt they are sent alone at once and never make a
- * batch fail again. Not thread-safe: the relay drains on one thread at a time.
+ * batch fail again.
+ *
+ * <p>A record refused alone is charged an attempt only when it was refused alone before: a broker
+ * whose address filled with the record's own send fails the XA prepare, and the transaction manager
+ * may report that as a bare rollback, indistinguishable from a record the broker cannot take. Sent
+ * alone again at once, the first fails at send with the address's own error (its destination pauses
+ * and the record is excused), the second is refused again and charged. Not thread-safe: the relay
+ * drains on one thread at a time.
  */
 final class Isolation {
 
@@ -92,19 +99,29 @@ final class Isolation {
     }
 
     /**
+     * Forgets that a record was refused alone: the broker has since said that the refusal was its
+     * destination's (a full address, security), not the record's.
+     *
+     * @param record the record
+     */
+    void excuse(OutboxRecord record) {
+        suspects.remove(record.id());
+    }
+
+    /**
      * Notes a batch the broker refused at commit.
      *
      * @param refused the records of the batch, in order
      * @param duplicates whether the broker refused it for a duplicate id: the batch was sent before
      *     and its marks were lost, so every record of it is likely one, and each is sent alone (a
      *     record refused alone as a duplicate counts as sent), not halved
-     * @return whether the batch was one record, which is then the one at fault
+     * @return whether the batch was one record that had been refused alone before, which is then
+     *     the one at fault and is charged
      */
     boolean refused(List<OutboxRecord> refused, boolean duplicates) {
         if (refused.size() == 1) {
-            suspects.put(refused.get(0).id(), Boolean.TRUE);
             remaining = 0;
-            return true;
+            return suspects.put(refused.get(0).id(), Boolean.TRUE) != null;
         }
         remaining = refused.size();
         limit = duplicates ? 1 : (refused.size() + 1) / 2;

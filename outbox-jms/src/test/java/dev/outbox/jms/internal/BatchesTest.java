@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import jakarta.ejb.EJBTransactionRolledbackException;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
+import jakarta.transaction.RollbackException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +130,44 @@ class BatchesTest {
         assertEquals(2, batches.next(), "room again: orders' records are sent");
         assertEquals(List.of("b1", "b2", "a1", "a2"), worker.sent);
         assertEquals(1, log.count("OUTBOX0323I"), log.toString());
+    }
+
+    /**
+     * Finding 11 of the fault suite: in XA mode a lone record whose own send filled the address
+     * failed the prepare, the transaction manager said only "rolled back", and the record was
+     * charged. Sent alone again, it meets the full address at send: its destination pauses and the
+     * record is charged nothing. A record refused alone twice is charged.
+     */
+    @Test
+    void aLoneRecordRolledBackWithoutACauseIsChargedOnlyWhenRefusedAloneTwice()
+            throws DispatchException {
+        worker.pending.add(record("a1", "orders")); // immediate dispatch: a batch of one
+        worker.fillOnPrepare.add("orders");
+        assertEquals(10, batches.next(), "rolled back: tried again at once");
+        assertEquals(10, batches.next(), "refused at send: the destination pauses");
+        assertEquals(0, batches.next());
+        assertEquals(
+                Map.of("orders", RefusedDestinations.PAUSED_BY_FULL),
+                worker.pausedBy(),
+                "the second try met the full address at send");
+        assertEquals(List.of(), worker.failures, "a1 is charged nothing");
+
+        worker.pending.add(record("p1", "billing"));
+        worker.rolledBack.add("p1");
+        assertEquals(10, batches.next(), "rolled back: tried again at once");
+        assertEquals(10, batches.next(), "rolled back again");
+        assertEquals(List.of("p1"), worker.failures, "a record refused alone twice is charged");
+        assertEquals(0, batches.next());
+        assertEquals(List.of(), worker.sent);
+
+        worker.full.clear();
+        clock.advance(MAX_BACKOFF.plusSeconds(1));
+        assertEquals(1, batches.liftFull());
+        worker.pending.add(0, record("p1", "billing")); // its retry is due
+        assertEquals(10, batches.next(), "p1 is sent alone and refused: charged at once");
+        assertEquals(List.of("p1", "p1"), worker.failures);
+        assertEquals(1, batches.next());
+        assertEquals(List.of("a1"), worker.sent, "no attempt was charged to a1");
     }
 
     /**
@@ -282,6 +322,8 @@ class BatchesTest {
         final Set<String> refused = new HashSet<>();
         final Set<String> unreachable = new HashSet<>();
         final Set<String> full = new HashSet<>();
+        final Set<String> fillOnPrepare = new HashSet<>();
+        final Set<String> rolledBack = new HashSet<>();
         final List<String> sent = new ArrayList<>();
         final List<String> failures = new ArrayList<>();
         final Map<String, Pause> pauses = new LinkedHashMap<>();
@@ -345,6 +387,17 @@ class BatchesTest {
                     throw atCommit ? Failures.onCommit(e) : Failures.onSend(r, e);
                 }
             }
+            for (OutboxRecord r : batch) {
+                if (rolledBack.contains(r.id()) || fillOnPrepare.remove(r.destination())) {
+                    if (!rolledBack.contains(r.id())) {
+                        // the record's own send filled the address: the client knows it now
+                        full.add(r.destination());
+                    }
+                    // as Liberty's transaction manager reports a prepare the broker failed
+                    throw new EJBTransactionRolledbackException(
+                            "commit failed", new RollbackException());
+                }
+            }
             pending.removeAll(batch);
             batch.forEach(r -> sent.add(r.id()));
             return claimed.size();
@@ -385,6 +438,7 @@ class BatchesTest {
         @Override
         public void recordFailure(OutboxRecord r, DispatchException.Kind kind, String error) {
             failures.add(r.id());
+            pending.remove(r); // retried after its backoff, beyond this test
         }
     }
 }

@@ -73,6 +73,20 @@ class IsolationTest {
     }
 
     @Test
+    void aRecordIsChargedOnlyWhenRefusedAloneTwice() {
+        Isolation isolation = new Isolation(BATCH);
+        assertFalse(isolation.refused(List.of(record("r1")), false), "once: tried again alone");
+        assertTrue(isolation.refused(List.of(record("r1")), false), "twice: at fault");
+        assertTrue(isolation.refused(List.of(record("r1")), false), "and at every refusal after");
+        isolation.sent(List.of(record("r1")));
+        assertFalse(isolation.refused(List.of(record("r1")), false), "forgiven once sent");
+        isolation.excuse(record("r1"));
+        assertFalse(
+                isolation.refused(List.of(record("r1")), false),
+                "forgiven when the broker blamed its destination");
+    }
+
+    @Test
     void aSuspectLaterInTheBatchCutsTheBatchBeforeIt() {
         Isolation isolation = new Isolation(BATCH);
         isolation.refused(List.of(record("r3")), false);
