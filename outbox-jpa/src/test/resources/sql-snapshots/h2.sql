@@ -3,8 +3,8 @@
 -- APPEND_NUMBERED
 INSERT INTO outbox_record (id, aggregate_type, aggregate_id, seq, event_type,
   event_version, destination, content_type, payload, headers, status, attempts,
-  written_at, next_attempt_at)
-VALUES (?3, ?1, ?2, ?11, ?4, ?5, ?6, ?7, ?8, ?9, 'PENDING', 0, ?10, ?10)
+  written_at, next_attempt_at, deliver_at)
+VALUES (?3, ?1, ?2, ?11, ?4, ?5, ?6, ?7, ?8, ?9, 'PENDING', 0, ?10, ?12, ?13)
 
 -- KEY_INSERT
 INSERT INTO outbox_key (aggregate_type, aggregate_id, last_seq) VALUES (?, ?, ?)
@@ -87,7 +87,8 @@ WHERE id = ? AND status = 'DISPATCHED'
 DELETE FROM outbox_record WHERE id = ? AND status <> 'PENDING'
 
 -- BACKLOG
-SELECT destination, status, COUNT(*) AS n, MIN(written_at) AS oldest
+SELECT destination, status, COUNT(*) AS n,
+  MIN(COALESCE(deliver_at, written_at)) AS oldest
 FROM outbox_record WHERE status <> 'DISPATCHED' GROUP BY destination, status
 
 -- FIND_RECORDS
@@ -96,7 +97,7 @@ SELECT * FROM outbox_record
 -- FIND_SUMMARIES
 SELECT id, aggregate_type, aggregate_id, seq, event_type, event_version,
   destination, content_type, status, attempts, written_at, next_attempt_at,
-  dispatched_at, last_error
+  deliver_at, dispatched_at, last_error
 FROM outbox_record
 
 -- COUNT_RECORDS

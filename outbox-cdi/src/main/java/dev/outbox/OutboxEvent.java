@@ -1,6 +1,8 @@
 package dev.outbox;
 
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An application event that the outbox stores and relays as a message.
@@ -79,5 +81,19 @@ public interface OutboxEvent {
      */
     default Map<String, String> headers() {
         return Map.of();
+    }
+
+    /**
+     * When the message may be delivered, for a reminder or a retry at a set hour. The relay holds
+     * the record until then (the record, not the broker, carries the delay: it survives restarts of
+     * the server and the broker and shows in the admin API), and sends it within one {@code
+     * outbox.relay.interval} after. The later records of the same key wait behind it, so that the
+     * key's order holds. A time not in the future means at once; one further than {@code
+     * outbox.delivery.max-delay} is refused when the event is fired. Defaults to at once.
+     *
+     * @return the earliest delivery time, or empty for at once; never {@code null}
+     */
+    default Optional<Instant> deliverAt() {
+        return Optional.empty();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,6 +27,7 @@ import dev.outbox.it.app.OrderPlaced;
 import dev.outbox.it.app.Probe;
 import dev.outbox.it.app.RawRecords;
 import dev.outbox.it.app.Received;
+import dev.outbox.it.app.Reminder;
 import dev.outbox.jpa.OutboxRecordEntity;
 
 /**
@@ -80,6 +82,17 @@ class BadInputIT {
                 new BadEvents.Unserializable(id),
                 "OUTBOX0104E: Event Unserializable (",
                 "cannot be serialized");
+    }
+
+    @Test
+    void aDeliveryTimeBeyondTheMaximumIsRefusedNamingTheEventAndTheProperty() {
+        String id = unique("far");
+        refused(
+                id,
+                new Reminder(id, Instant.now().plus(Duration.ofDays(400))),
+                "OUTBOX0107E: Event Reminder (",
+                "about 399d from now",
+                "outbox.delivery.max-delay=366d");
     }
 
     @Test

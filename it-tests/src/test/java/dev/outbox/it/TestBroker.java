@@ -50,8 +50,11 @@ public class TestBroker implements LauncherSessionListener {
         stop();
     }
 
-    /** Starts the broker (again). */
+    /** Starts the broker (again); nothing when it runs. */
     public static synchronized void start() {
+        if (broker != null) {
+            return;
+        }
         String port = System.getProperty("outbox.it.artemis.port");
         try {
             ConfigurationImpl config = new ConfigurationImpl();

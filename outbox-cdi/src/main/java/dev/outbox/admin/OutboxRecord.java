@@ -72,6 +72,22 @@ public interface OutboxRecord {
     Instant writtenAt();
 
     /**
+     * @return when the record may be delivered, as its event asked ({@code OutboxEvent#deliverAt}),
+     *     or {@code null} when at once
+     */
+    default Instant deliverAt() {
+        return null;
+    }
+
+    /**
+     * @return when the record became or becomes due: its delivery time, or when it was written
+     */
+    default Instant dueAt() {
+        Instant at = deliverAt();
+        return at == null ? writtenAt() : at;
+    }
+
+    /**
      * @return when the record was sent, or {@code null} while it is not
      */
     Instant dispatchedAt();

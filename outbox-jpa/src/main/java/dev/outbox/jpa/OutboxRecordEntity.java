@@ -69,6 +69,9 @@ public class OutboxRecordEntity {
     @Column(name = "next_attempt_at", nullable = false)
     private Instant nextAttemptAt;
 
+    @Column(name = "deliver_at", updatable = false)
+    private Instant deliverAt;
+
     @Column(name = "dispatched_at")
     private Instant dispatchedAt;
 
@@ -168,6 +171,13 @@ public class OutboxRecordEntity {
      */
     public Instant writtenAt() {
         return writtenAt;
+    }
+
+    /**
+     * @return when the record may be delivered, or {@code null} when at once
+     */
+    public Instant deliverAt() {
+        return deliverAt;
     }
 
     /**

@@ -83,17 +83,21 @@ final class Pg {
      * plain-JDBC write baseline), and the business table in both.
      */
     static void resetSchema() throws SQLException, IOException {
-        String ddl;
-        try (InputStream in =
-                Pg.class
-                        .getClassLoader()
-                        .getResourceAsStream("META-INF/outbox/schema/postgresql.sql")) {
-            if (in == null) {
-                throw new IllegalStateException(
-                        "outbox-jpa's postgresql.sql is not on the classpath");
+        StringBuilder versions = new StringBuilder();
+        // every version of the schema, in order
+        for (String file : new String[] {"postgresql.sql", "postgresql-2.sql"}) {
+            try (InputStream in =
+                    Pg.class
+                            .getClassLoader()
+                            .getResourceAsStream("META-INF/outbox/schema/" + file)) {
+                if (in == null) {
+                    throw new IllegalStateException(
+                            "outbox-jpa's " + file + " is not on the classpath");
+                }
+                versions.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
             }
-            ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        String ddl = versions.toString();
         try (Connection c = connect();
                 Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS naive CASCADE");

@@ -70,7 +70,9 @@ final class Database {
         }
         try (Connection c = connect();
                 Statement s = c.createStatement()) {
+            // every version of the outbox schema, in order
             s.execute(resource("META-INF/outbox/schema/postgresql.sql"));
+            s.execute(resource("META-INF/outbox/schema/postgresql-2.sql"));
             s.execute(resource("fault-tables.sql"));
         }
     }

@@ -15,6 +15,7 @@ public class Orders {
 
     @PersistenceContext EntityManager em;
     @Inject Event<OrderPlaced> events;
+    @Inject Event<Reminder> reminders;
 
     @Transactional
     public void place(String orderId, String customer, BigDecimal total) {
@@ -26,6 +27,12 @@ public class Orders {
     public void place(OrderPlaced event) {
         em.persist(new PurchaseOrder(event.orderId(), event.customer(), event.total()));
         events.fire(event);
+    }
+
+    /** Fires a reminder of an order, in a transaction of its own. */
+    @Transactional
+    public void remind(Reminder reminder) {
+        reminders.fire(reminder);
     }
 
     /** Fires then fails: the transaction rolls back. */

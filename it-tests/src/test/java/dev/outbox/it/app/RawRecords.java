@@ -31,6 +31,7 @@ public class RawRecords {
                         payload,
                         "application/json",
                         Map.of(),
-                        Instant.now()));
+                        Instant.now(),
+                        null));
     }
 }

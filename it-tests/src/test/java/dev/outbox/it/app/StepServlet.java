@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.inject.Instance;
@@ -53,6 +54,23 @@ public class StepServlet extends HttpServlet {
                 orders.place(req.getParameter("id"), "c", BigDecimal.ONE);
                 yield "placed";
             }
+            case "remind" -> {
+                orders.remind(
+                        new Reminder(
+                                req.getParameter("id"), Instant.parse(req.getParameter("at"))));
+                yield "reminded";
+            }
+            // one line per record, in key order: event type, dispatched time (ISO-8601) or -
+            case "dispatch-times" ->
+                    probe.records(prefix).stream()
+                            .map(
+                                    r ->
+                                            r.eventType()
+                                                    + " "
+                                                    + (r.dispatchedAt() == null
+                                                            ? "-"
+                                                            : r.dispatchedAt().toString()))
+                            .collect(Collectors.joining("\n"));
             case "place-many" -> {
                 orders.placeMany(prefix, number(req, "count"));
                 yield "placed";

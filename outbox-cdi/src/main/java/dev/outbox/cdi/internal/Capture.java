@@ -2,6 +2,9 @@ package dev.outbox.cdi.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -125,8 +128,10 @@ public final class Capture {
                         Msg.CAPTURE_PAYLOAD_TOO_LARGE.format(type, cls.getName(), bytes, max));
             }
         }
+        Instant now = clock.instant();
+        Instant deliverAt = deliverAt(event, cls, type, now);
         return new NewRecord(
-                Ids.newId(clock.millis()),
+                Ids.newId(now.toEpochMilli()),
                 aggregateType,
                 aggregateId,
                 type,
@@ -135,7 +140,34 @@ public final class Capture {
                 text,
                 serializer.contentType(),
                 headers,
-                clock.instant());
+                now,
+                deliverAt);
+    }
+
+    /**
+     * @return the event's delivery time when it is in the future, else {@code null}
+     * @throws InvalidEventException when it is further than the configured maximum
+     */
+    private Instant deliverAt(OutboxEvent event, Class<?> cls, String type, Instant now) {
+        Optional<Instant> asked = callSafely(event, cls, "deliverAt()", event::deliverAt);
+        if (asked == null) {
+            throw invalid(type, cls, "deliverAt() returned null, not Optional.empty()");
+        }
+        Instant at = asked.orElse(null);
+        if (at == null || !at.isAfter(now)) {
+            return null;
+        }
+        Duration max = settings.deliveryMaxDelay();
+        if (at.isAfter(now.plus(max))) {
+            throw new InvalidEventException(
+                    Msg.CAPTURE_DELAY_TOO_LONG.format(
+                            type,
+                            cls.getName(),
+                            at,
+                            Durations.format(roughly(Duration.between(now, at))),
+                            Durations.format(max)));
+        }
+        return at;
     }
 
     /**
@@ -156,6 +188,20 @@ public final class Capture {
             return Optional.of(route.value().trim());
         }
         return settings.defaultDestination();
+    }
+
+    /** A delay cut to its largest whole unit (days, hours, minutes or seconds), for a message. */
+    private static Duration roughly(Duration d) {
+        for (java.time.temporal.ChronoUnit unit :
+                List.of(
+                        java.time.temporal.ChronoUnit.DAYS,
+                        java.time.temporal.ChronoUnit.HOURS,
+                        java.time.temporal.ChronoUnit.MINUTES)) {
+            if (d.compareTo(unit.getDuration()) >= 0) {
+                return d.truncatedTo(unit);
+            }
+        }
+        return d.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private static <T> T callSafely(

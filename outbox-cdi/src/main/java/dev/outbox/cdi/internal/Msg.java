@@ -57,6 +57,11 @@ public enum Msg {
             'E',
             "Event %s (%s) cannot be stored: its serialized payload and its headers are %d bytes,"
                     + " above outbox.payload.max-size=%d. The transaction is marked for rollback."),
+    CAPTURE_DELAY_TOO_LONG(
+            107,
+            'E',
+            "Event %s (%s) cannot be stored: it asks to be delivered at %s, about %s from now, further"
+                    + " than outbox.delivery.max-delay=%s. The transaction is marked for rollback."),
     CAPTURE_ASYNC(
             105,
             'E',
@@ -83,7 +88,8 @@ public enum Msg {
             207,
             'E',
             "The outbox schema on %s is incomplete: %s. Run the DDL in %s (inside the outbox-jpa"
-                    + " jar), or set outbox.schema.create=true to create what is missing at startup"),
+                    + " jar; tables made by an earlier version need only the files they lack), or"
+                    + " set outbox.schema.create=true to create what is missing at startup"),
     STORE_PERSISTENCE_UNIT(
             206,
             'E',

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param contentType the payload's media type
  * @param headers headers sent as message properties
  * @param writtenAt when the record was written
+ * @param deliverAt when it may be delivered, after {@code writtenAt}, or {@code null} for at once
  */
 public record NewRecord(
         String id,
@@ -28,7 +29,8 @@ public record NewRecord(
         String payload,
         String contentType,
         Map<String, String> headers,
-        Instant writtenAt) {
+        Instant writtenAt,
+        Instant deliverAt) {
 
     /** Checks that no component is {@code null} and copies the headers. */
     public NewRecord {
@@ -41,5 +43,15 @@ public record NewRecord(
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(writtenAt, "writtenAt");
         headers = Map.copyOf(headers);
+        if (deliverAt != null && !deliverAt.isAfter(writtenAt)) {
+            deliverAt = null;
+        }
+    }
+
+    /**
+     * @return when the record is first due: its delivery time, or when it was written
+     */
+    public Instant dueAt() {
+        return deliverAt == null ? writtenAt : deliverAt;
     }
 }

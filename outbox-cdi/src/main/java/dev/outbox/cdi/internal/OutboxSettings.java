@@ -47,6 +47,7 @@ public final class OutboxSettings {
     private final long inboxMaxSequenceJump;
     private final boolean inboxRejectMissingId;
     private final int payloadMaxSize;
+    private final Duration deliveryMaxDelay;
     private final Optional<String> defaultDestination;
     private final Map<String, String> routes;
     private final boolean schemaCreate;
@@ -152,6 +153,10 @@ public final class OutboxSettings {
         }
         payloadMaxSize =
                 r.read(Property.PAYLOAD_MAX_SIZE, t -> Parsers.size(t, 1, 64 * 1024 * 1024));
+        deliveryMaxDelay =
+                r.read(
+                        Property.DELIVERY_MAX_DELAY,
+                        t -> Parsers.duration(t, Duration.ofSeconds(1), Duration.ofDays(3650)));
         defaultDestination = r.optional(Property.DESTINATION_DEFAULT, Parsers::name);
         routes = r.routes();
         schemaCreate = r.read(Property.SCHEMA_CREATE, Parsers::bool);
@@ -382,6 +387,13 @@ public final class OutboxSettings {
      */
     public int payloadMaxSize() {
         return payloadMaxSize;
+    }
+
+    /**
+     * @return the furthest in the future an event may ask to be delivered
+     */
+    public Duration deliveryMaxDelay() {
+        return deliveryMaxDelay;
     }
 
     /**

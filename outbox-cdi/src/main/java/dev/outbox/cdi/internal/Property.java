@@ -115,6 +115,12 @@ public enum Property {
             "Largest serialized payload and headers (UTF-8 bytes, header names included) an "
                     + "event may have; a larger one is refused when fired (`OUTBOX0106E`). 1 byte "
                     + "to 64MB, such as 65536, 64KB or 1MB."),
+    DELIVERY_MAX_DELAY(
+            "outbox.delivery.max-delay",
+            "366d",
+            "Furthest in the future an event may ask to be delivered (`OutboxEvent.deliverAt`); a "
+                    + "later time is refused when the event is fired (`OUTBOX0107E`). 1s to 3650d. "
+                    + "See [Delayed delivery](relay.md#delayed-delivery)."),
     DESTINATION_DEFAULT(
             "outbox.destination.default",
             "",

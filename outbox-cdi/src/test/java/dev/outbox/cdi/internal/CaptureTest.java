@@ -1,14 +1,17 @@
 package dev.outbox.cdi.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -63,6 +66,20 @@ class CaptureTest {
         }
     }
 
+    public record Reminder(String id, Instant at) implements OutboxEvent {
+        public String aggregateType() {
+            return "Thing";
+        }
+
+        public String aggregateId() {
+            return id;
+        }
+
+        public Optional<Instant> deliverAt() {
+            return Optional.ofNullable(at);
+        }
+    }
+
     /** JSON-B cannot serialize this: the getter throws. */
     public static final class Unserializable implements OutboxEvent {
         public String aggregateType() {
@@ -77,6 +94,8 @@ class CaptureTest {
             throw new IllegalStateException("boom");
         }
     }
+
+    private static final Map<String, String> DEST = Map.of("outbox.destination.default", "q");
 
     private static Capture capture(Map<String, String> config) {
         return new Capture(
@@ -98,6 +117,78 @@ class CaptureTest {
         assertEquals(Map.of("tenant", "acme"), r.headers());
         assertEquals(CLOCK.instant(), r.writtenAt());
         assertEquals(7, UUID.fromString(r.id()).version());
+    }
+
+    @Test
+    void aDeliveryTimeInTheFutureMakesTheRecordDueThen() {
+        Instant at = CLOCK.instant().plus(Duration.ofHours(24));
+        NewRecord r = capture(DEST).toRecord(new Reminder("r-1", at));
+        assertEquals(at, r.deliverAt());
+        assertEquals(at, r.dueAt());
+        assertEquals(CLOCK.instant(), r.writtenAt());
+        assertEquals("{\"at\":\"2026-01-03T03:04:05Z\",\"id\":\"r-1\"}", r.payload());
+    }
+
+    @Test
+    void aDeliveryTimeNotInTheFutureMeansAtOnce() {
+        for (Instant at : new Instant[] {null, CLOCK.instant(), CLOCK.instant().minusSeconds(60)}) {
+            NewRecord r = capture(DEST).toRecord(new Reminder("r-1", at));
+            assertNull(r.deliverAt(), String.valueOf(at));
+            assertEquals(CLOCK.instant(), r.dueAt());
+        }
+    }
+
+    @Test
+    void aDeliveryTimeBeyondTheMaximumIsRefusedNamingTheEventAndTheProperty() {
+        Capture capture =
+                capture(
+                        Map.of(
+                                "outbox.destination.default",
+                                "q",
+                                "outbox.delivery.max-delay",
+                                "7d"));
+        assertEquals(
+                CLOCK.instant().plus(Duration.ofDays(7)),
+                capture.toRecord(new Reminder("r-1", CLOCK.instant().plus(Duration.ofDays(7))))
+                        .deliverAt(),
+                "the maximum itself is allowed");
+        InvalidEventException e =
+                assertThrows(
+                        InvalidEventException.class,
+                        () ->
+                                capture.toRecord(
+                                        new Reminder(
+                                                "r-1",
+                                                CLOCK.instant()
+                                                        .plus(Duration.ofDays(8).plusHours(5)))));
+        assertTrue(e.getMessage().startsWith("OUTBOX0107E: Event Reminder"), e.getMessage());
+        assertTrue(e.getMessage().contains("about 8d from now"), e.getMessage());
+        assertTrue(e.getMessage().contains("outbox.delivery.max-delay=7d"), e.getMessage());
+    }
+
+    @Test
+    void aDeliveryTimeOfNullIsAnInvalidEvent() {
+        OutboxEvent broken =
+                new OutboxEvent() {
+                    public String aggregateType() {
+                        return "Thing";
+                    }
+
+                    public String aggregateId() {
+                        return "1";
+                    }
+
+                    public String eventType() {
+                        return "Broken";
+                    }
+
+                    public Optional<Instant> deliverAt() {
+                        return null;
+                    }
+                };
+        InvalidEventException e =
+                assertThrows(InvalidEventException.class, () -> capture(DEST).toRecord(broken));
+        assertTrue(e.getMessage().contains("deliverAt() returned null"), e.getMessage());
     }
 
     @Test

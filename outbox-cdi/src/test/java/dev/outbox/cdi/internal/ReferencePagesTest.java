@@ -31,6 +31,7 @@ class ReferencePagesTest {
                     Map.entry("outbox.retention", "outbox-jms"),
                     Map.entry("outbox.inbox.", "outbox-cdi, outbox-jms"),
                     Map.entry("outbox.payload.", "outbox-cdi"),
+                    Map.entry("outbox.delivery.", "outbox-cdi"),
                     Map.entry("outbox.destination.", "outbox-cdi"),
                     Map.entry("outbox.route.", "outbox-cdi"),
                     Map.entry("outbox.datasource", "outbox-jpa"),

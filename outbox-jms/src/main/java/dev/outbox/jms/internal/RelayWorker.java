@@ -91,7 +91,7 @@ public class RelayWorker {
      */
     private void countOnCommit(List<OutboxRecord> batch, Instant sent) {
         List<Duration> latencies =
-                batch.stream().map(r -> Duration.between(r.writtenAt(), sent)).toList();
+                batch.stream().map(r -> Duration.between(r.dueAt(), sent)).toList();
         transactions.registerInterposedSynchronization(
                 new Synchronization() {
                     @Override

@@ -27,6 +27,7 @@ record ClaimedRecord(
         int attempts,
         Instant writtenAt,
         Instant nextAttemptAt,
+        Instant deliverAt,
         Instant dispatchedAt,
         String lastError,
         String problem)

@@ -15,8 +15,8 @@ final class CommonStatements {
             """
             INSERT INTO outbox_record (id, aggregate_type, aggregate_id, seq, event_type,
               event_version, destination, content_type, payload, headers, status, attempts,
-              written_at, next_attempt_at)
-            VALUES (?3, ?1, ?2, ?11, ?4, ?5, ?6, ?7, ?8, ?9, 'PENDING', 0, ?10, ?10)""";
+              written_at, next_attempt_at, deliver_at)
+            VALUES (?3, ?1, ?2, ?11, ?4, ?5, ?6, ?7, ?8, ?9, 'PENDING', 0, ?10, ?12, ?13)""";
 
     /** H2's and MariaDB's claims, where FAILED and QUARANTINED records hold their key. */
     static final String LIMIT_CLAIM_HOLD_UNSENT =
@@ -117,7 +117,8 @@ final class CommonStatements {
         ALL.put(
                 Statement.BACKLOG,
                 """
-                SELECT destination, status, COUNT(*) AS n, MIN(written_at) AS oldest
+                SELECT destination, status, COUNT(*) AS n,
+                  MIN(COALESCE(deliver_at, written_at)) AS oldest
                 FROM outbox_record WHERE status <> 'DISPATCHED' GROUP BY destination, status""");
         ALL.put(Statement.FIND_RECORDS, "SELECT * FROM outbox_record");
         ALL.put(
@@ -125,7 +126,7 @@ final class CommonStatements {
                 """
                 SELECT id, aggregate_type, aggregate_id, seq, event_type, event_version,
                   destination, content_type, status, attempts, written_at, next_attempt_at,
-                  dispatched_at, last_error
+                  deliver_at, dispatched_at, last_error
                 FROM outbox_record""");
         ALL.put(Statement.COUNT_RECORDS, "SELECT COUNT(*) FROM outbox_record");
         ALL.put(

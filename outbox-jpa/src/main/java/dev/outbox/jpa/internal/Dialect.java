@@ -1,6 +1,7 @@
 package dev.outbox.jpa.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -71,11 +72,27 @@ public abstract class Dialect {
         return name;
     }
 
+    /** The version of the schema this library needs: one DDL file per version. */
+    static final int SCHEMA_VERSION = 2;
+
     /**
-     * @return the classpath resource holding this database's DDL
+     * @return the classpath resources holding this database's DDL, one per schema version, to run
+     *     in order: {@code <database>.sql} (version 1), then {@code <database>-<n>.sql}
      */
-    public String schemaResource() {
-        return "META-INF/outbox/schema/" + schemaName + ".sql";
+    public List<String> schemaResources() {
+        List<String> files = new ArrayList<>();
+        files.add("META-INF/outbox/schema/" + schemaName + ".sql");
+        for (int v = 2; v <= SCHEMA_VERSION; v++) {
+            files.add("META-INF/outbox/schema/" + schemaName + "-" + v + ".sql");
+        }
+        return files;
+    }
+
+    /**
+     * @return the DDL files as a message names them
+     */
+    String schemaFiles() {
+        return String.join(", then ", schemaResources());
     }
 
     /**

@@ -17,8 +17,9 @@ final class PostgreSqlDialect extends Dialect {
               DO UPDATE SET last_seq = x.last_seq + 1 RETURNING last_seq)
             INSERT INTO outbox_record (id, aggregate_type, aggregate_id, seq, event_type,
               event_version, destination, content_type, payload, headers, status, attempts,
-              written_at, next_attempt_at)
-            SELECT ?3, ?1, ?2, k.last_seq, ?4, ?5, ?6, ?7, ?8, ?9, 'PENDING', 0, ?10, ?10 FROM k""";
+              written_at, next_attempt_at, deliver_at)
+            SELECT ?3, ?1, ?2, k.last_seq, ?4, ?5, ?6, ?7, ?8, ?9, 'PENDING', 0, ?10, ?12, ?13
+            FROM k""";
 
     /**
      * The planner cannot know that the claim stops early, so its cost estimate passes {@code

@@ -46,6 +46,8 @@ final class RecordCapture {
                             case 8 -> s.setString(i, r.payload());
                             case 9 -> s.setString(i, headers);
                             case 10 -> Times.bind(d, s, i, r.writtenAt());
+                            case 12 -> Times.bind(d, s, i, r.dueAt());
+                            case 13 -> Times.bindOrNull(d, s, i, r.deliverAt());
                             default -> s.setLong(i, sequence);
                         }
                     });

@@ -66,6 +66,7 @@ final class RecordRows {
                 rs.getInt("attempts"),
                 Times.read(d, rs, "written_at"),
                 Times.read(d, rs, "next_attempt_at"),
+                Times.read(d, rs, "deliver_at"),
                 Times.read(d, rs, "dispatched_at"),
                 rs.getString("last_error"),
                 problem);

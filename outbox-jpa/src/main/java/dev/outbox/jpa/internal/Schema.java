@@ -51,7 +51,8 @@ final class Schema {
                         "written_at",
                         "next_attempt_at",
                         "dispatched_at",
-                        "last_error"));
+                        "last_error",
+                        "deliver_at"));
         TABLES.put("outbox_key", List.of("aggregate_type", "aggregate_id", "last_seq"));
         TABLES.put("outbox_pause", List.of("destination", "paused_at", "paused_by"));
         TABLES.put("outbox_processed", List.of("consumer", "message_id", "processed_at"));

@@ -73,7 +73,7 @@ public class SchemaManager {
             c.setAutoCommit(true);
             Dialect d = Dialect.choose(settings, c.getMetaData().getDatabaseProductName());
             if (!d.tested() && !warnedUntested) {
-                Msg.STORE_UNTESTED_DATABASE.log(d.configName(), d.schemaResource());
+                Msg.STORE_UNTESTED_DATABASE.log(d.configName(), d.schemaFiles());
                 warnedUntested = true;
             }
             String where =
@@ -92,7 +92,7 @@ public class SchemaManager {
             if (!problems.isEmpty()) {
                 throw new OutboxException(
                         Msg.STORE_SCHEMA_MISSING.format(
-                                where, String.join("; ", problems), d.schemaResource()));
+                                where, String.join("; ", problems), d.schemaFiles()));
             }
             if (d == Dialect.POSTGRESQL) {
                 warnWithoutAutovacuum(c, tables, where);
@@ -171,7 +171,9 @@ public class SchemaManager {
         if (tables.schema() != null) {
             ddl.add("CREATE SCHEMA " + tables.schema());
         }
-        statements(d.schemaResource()).forEach(s -> ddl.add(tables.qualifyDdl(s, d)));
+        for (String file : d.schemaResources()) {
+            statements(file).forEach(s -> ddl.add(tables.qualifyDdl(s, d)));
+        }
         for (String statement : ddl) {
             try (Statement s = c.createStatement()) {
                 s.execute(statement);
@@ -181,7 +183,7 @@ public class SchemaManager {
             }
         }
         if (created > 0) {
-            Msg.STORE_SCHEMA_CREATED.log(where, d.schemaResource());
+            Msg.STORE_SCHEMA_CREATED.log(where, d.schemaFiles());
         }
     }
 

@@ -30,6 +30,19 @@ final class Times {
         }
     }
 
+    static void bindOrNull(Dialect dialect, PreparedStatement ps, int index, Instant instant)
+            throws SQLException {
+        if (instant != null) {
+            bind(dialect, ps, index, instant);
+        } else {
+            ps.setNull(
+                    index,
+                    dialect.zonedTimes()
+                            ? java.sql.Types.TIMESTAMP_WITH_TIMEZONE
+                            : java.sql.Types.TIMESTAMP);
+        }
+    }
+
     static Instant read(Dialect dialect, ResultSet rs, String column) throws SQLException {
         if (dialect.zonedTimes()) {
             OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);

@@ -78,11 +78,13 @@ class ForeignDialectParseTest {
                 DriverManager.getConnection(
                         "jdbc:h2:mem:mssql;MODE=MSSQLServer;DB_CLOSE_DELAY=-1")) {
             try (java.sql.Statement s = c.createStatement()) {
-                for (String ddl : SchemaManager.statements(Dialect.H2.schemaResource())) {
-                    try {
-                        s.execute(ddl);
-                    } catch (SQLException exists) {
-                        // created by an earlier call
+                for (String file : Dialect.H2.schemaResources()) {
+                    for (String ddl : SchemaManager.statements(file)) {
+                        try {
+                            s.execute(ddl);
+                        } catch (SQLException exists) {
+                            // created by an earlier call
+                        }
                     }
                 }
             }

@@ -147,7 +147,8 @@ class StorePartsTest {
     }
 
     private static NewRecord record(String id, String key, String dest, Map<String, String> h) {
-        return new NewRecord(id, "Order", key, "Placed", 1, dest, "{}", "application/json", h, T0);
+        return new NewRecord(
+                id, "Order", key, "Placed", 1, dest, "{}", "application/json", h, T0, null);
     }
 
     private static StoreAccess access(Connection c) {

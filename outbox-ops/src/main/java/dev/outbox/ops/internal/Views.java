@@ -28,6 +28,7 @@ public final class Views {
      * @param writtenAt when it was written (ISO-8601)
      * @param ageSeconds how long ago it was written
      * @param nextAttemptAt when it is due, or null
+     * @param deliverAt when its event asked it to be delivered, or null for at once
      * @param dispatchedAt when it was sent, or null
      * @param lastError the last send error, or null
      * @param headers the headers, or null in lists
@@ -47,6 +48,7 @@ public final class Views {
             String writtenAt,
             long ageSeconds,
             String nextAttemptAt,
+            String deliverAt,
             String dispatchedAt,
             String lastError,
             Map<String, String> headers,
@@ -69,6 +71,7 @@ public final class Views {
                             ? 0
                             : Math.max(0, Duration.between(r.writtenAt(), now).toSeconds()),
                     text(r.nextAttemptAt()),
+                    text(r.deliverAt()),
                     text(r.dispatchedAt()),
                     r.lastError(),
                     full ? r.headers() : null,
@@ -84,7 +87,8 @@ public final class Views {
      * @param pending records waiting
      * @param failed FAILED records
      * @param quarantined QUARANTINED records
-     * @param oldestPending when the oldest pending record was written, or null
+     * @param oldestPending when the oldest pending record became due (written, or its delivery
+     *     time; in the future while every pending record waits for its time), or null
      * @param oldestPendingAgeSeconds its age, 0 when none waits
      * @param paused whether the destination is paused
      */
