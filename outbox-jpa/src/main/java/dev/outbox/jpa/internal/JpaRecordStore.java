@@ -11,7 +11,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.outbox.admin.BlockedKey;
 import dev.outbox.admin.DestinationBacklog;
 import dev.outbox.admin.OutboxRecord;
 import dev.outbox.admin.RecordQuery;
@@ -147,11 +146,6 @@ public class JpaRecordStore implements RecordStore {
     @Override
     public List<DestinationBacklog> backlog() {
         return queries.backlog();
-    }
-
-    @Override
-    public List<BlockedKey> blockedKeys(String destination, int limit) {
-        return queries.blockedKeys(destination, limit);
     }
 
     @Override
