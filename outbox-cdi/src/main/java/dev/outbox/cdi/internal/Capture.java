@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,7 +146,8 @@ public final class Capture {
     }
 
     /**
-     * @return the event's delivery time when it is in the future, else {@code null}
+     * @return the event's delivery time, or {@code null} when it has none ({@link NewRecord} takes
+     *     a time not after the write for none)
      * @throws InvalidEventException when it is further than the configured maximum
      */
     private Instant deliverAt(OutboxEvent event, Class<?> cls, String type, Instant now) {
@@ -154,7 +156,7 @@ public final class Capture {
             throw invalid(type, cls, "deliverAt() returned null, not Optional.empty()");
         }
         Instant at = asked.orElse(null);
-        if (at == null || !at.isAfter(now)) {
+        if (at == null) {
             return null;
         }
         Duration max = settings.deliveryMaxDelay();
@@ -192,16 +194,12 @@ public final class Capture {
 
     /** A delay cut to its largest whole unit (days, hours, minutes or seconds), for a message. */
     private static Duration roughly(Duration d) {
-        for (java.time.temporal.ChronoUnit unit :
-                List.of(
-                        java.time.temporal.ChronoUnit.DAYS,
-                        java.time.temporal.ChronoUnit.HOURS,
-                        java.time.temporal.ChronoUnit.MINUTES)) {
+        for (ChronoUnit unit : List.of(ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES)) {
             if (d.compareTo(unit.getDuration()) >= 0) {
                 return d.truncatedTo(unit);
             }
         }
-        return d.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return d.truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static <T> T callSafely(
