@@ -42,7 +42,7 @@ UPDATE outbox_record SET attempts = attempts
 WHERE id = ? AND status = 'PENDING' AND next_attempt_at <= ?
 
 -- READ_RECORD
-SELECT * FROM outbox_record WHERE id = ?
+SELECT id, aggregate_type, aggregate_id, seq, event_type, event_version, destination, content_type, payload, headers, status, attempts, written_at, next_attempt_at, dispatched_at, last_error, deliver_at FROM outbox_record WHERE id = ?
 
 -- MARK_DISPATCHED
 UPDATE outbox_record SET status = 'DISPATCHED', dispatched_at = ? WHERE id = ?
@@ -92,7 +92,7 @@ SELECT destination, status, COUNT(*) AS n,
 FROM outbox_record WHERE status <> 'DISPATCHED' GROUP BY destination, status
 
 -- FIND_RECORDS
-SELECT * FROM outbox_record
+SELECT id, aggregate_type, aggregate_id, seq, event_type, event_version, destination, content_type, payload, headers, status, attempts, written_at, next_attempt_at, dispatched_at, last_error, deliver_at FROM outbox_record
 
 -- FIND_SUMMARIES
 SELECT id, aggregate_type, aggregate_id, seq, event_type, event_version,

@@ -27,7 +27,7 @@ WHERE aggregate_type = ? AND aggregate_id = ?
 SELECT last_seq FROM outbox_key WHERE aggregate_type = ? AND aggregate_id = ?
 
 -- CLAIM_HOLD_UNSENT
-SELECT TOP (?2) r.* FROM outbox_record r WITH (UPDLOCK, ROWLOCK, READPAST)
+SELECT TOP (?2) r.id, r.aggregate_type, r.aggregate_id, r.seq, r.event_type, r.event_version, r.destination, r.content_type, r.payload, r.headers, r.status, r.attempts, r.written_at, r.next_attempt_at, r.dispatched_at, r.last_error, r.deliver_at FROM outbox_record r WITH (UPDLOCK, ROWLOCK, READPAST)
 WHERE r.status = 'PENDING' AND r.next_attempt_at <= ?1
   AND NOT EXISTS (SELECT 1 FROM outbox_pause z WHERE z.destination = r.destination)
   AND NOT EXISTS (SELECT 1 FROM outbox_record p
@@ -36,7 +36,7 @@ WHERE r.status = 'PENDING' AND r.next_attempt_at <= ?1
 ORDER BY r.next_attempt_at
 
 -- CLAIM_HOLD_PENDING
-SELECT TOP (?2) r.* FROM outbox_record r WITH (UPDLOCK, ROWLOCK, READPAST)
+SELECT TOP (?2) r.id, r.aggregate_type, r.aggregate_id, r.seq, r.event_type, r.event_version, r.destination, r.content_type, r.payload, r.headers, r.status, r.attempts, r.written_at, r.next_attempt_at, r.dispatched_at, r.last_error, r.deliver_at FROM outbox_record r WITH (UPDLOCK, ROWLOCK, READPAST)
 WHERE r.status = 'PENDING' AND r.next_attempt_at <= ?1
   AND NOT EXISTS (SELECT 1 FROM outbox_pause z WHERE z.destination = r.destination)
   AND NOT EXISTS (SELECT 1 FROM outbox_record p
@@ -49,7 +49,7 @@ UPDATE outbox_record SET attempts = attempts
 WHERE id = ? AND status = 'PENDING' AND next_attempt_at <= ?
 
 -- READ_RECORD
-SELECT * FROM outbox_record WHERE id = ?
+SELECT id, aggregate_type, aggregate_id, seq, event_type, event_version, destination, content_type, payload, headers, status, attempts, written_at, next_attempt_at, dispatched_at, last_error, deliver_at FROM outbox_record WHERE id = ?
 
 -- MARK_DISPATCHED
 UPDATE outbox_record SET status = 'DISPATCHED', dispatched_at = ? WHERE id = ?
@@ -99,7 +99,7 @@ SELECT destination, status, COUNT(*) AS n,
 FROM outbox_record WHERE status <> 'DISPATCHED' GROUP BY destination, status
 
 -- FIND_RECORDS
-SELECT * FROM outbox_record
+SELECT id, aggregate_type, aggregate_id, seq, event_type, event_version, destination, content_type, payload, headers, status, attempts, written_at, next_attempt_at, dispatched_at, last_error, deliver_at FROM outbox_record
 
 -- FIND_SUMMARIES
 SELECT id, aggregate_type, aggregate_id, seq, event_type, event_version,

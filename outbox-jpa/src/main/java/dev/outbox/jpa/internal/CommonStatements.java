@@ -2,6 +2,7 @@ package dev.outbox.jpa.internal;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The statements that are the same on every database ({@link #ALL}), and those several dialects
@@ -10,6 +11,23 @@ import java.util.Map;
 final class CommonStatements {
 
     private CommonStatements() {}
+
+    /**
+     * A whole record's columns, named: a statement that reads a record never says {@code *}, whose
+     * columns follow the table's physical order. That order changes when a column is dropped and
+     * added again, and H2 reads a prepared statement's later results by the column positions of its
+     * first.
+     */
+    static final String RECORD_COLUMNS = columns("");
+
+    /** {@link #RECORD_COLUMNS} of the claims' record {@code r}. */
+    static final String CLAIMED_COLUMNS = columns("r.");
+
+    private static String columns(String alias) {
+        return Schema.TABLES.get("outbox_record").stream()
+                .map(c -> alias + c)
+                .collect(Collectors.joining(", "));
+    }
 
     static final String APPEND_NUMBERED =
             """
@@ -21,24 +39,26 @@ final class CommonStatements {
     /** H2's and MariaDB's claims, where FAILED and QUARANTINED records hold their key. */
     static final String LIMIT_CLAIM_HOLD_UNSENT =
             """
-            SELECT r.* FROM outbox_record r
+            SELECT %s FROM outbox_record r
             WHERE r.status = 'PENDING' AND r.next_attempt_at <= ?1
               AND NOT EXISTS (SELECT 1 FROM outbox_pause z WHERE z.destination = r.destination)
               AND NOT EXISTS (SELECT 1 FROM outbox_record p
                 WHERE p.aggregate_type = r.aggregate_type AND p.aggregate_id = r.aggregate_id
                   AND p.seq < r.seq AND p.status <> 'DISPATCHED')
-            ORDER BY r.next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED""";
+            ORDER BY r.next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED"""
+                    .formatted(CLAIMED_COLUMNS);
 
     /** H2's and MariaDB's claims, where only PENDING records hold their key. */
     static final String LIMIT_CLAIM_HOLD_PENDING =
             """
-            SELECT r.* FROM outbox_record r
+            SELECT %s FROM outbox_record r
             WHERE r.status = 'PENDING' AND r.next_attempt_at <= ?1
               AND NOT EXISTS (SELECT 1 FROM outbox_pause z WHERE z.destination = r.destination)
               AND NOT EXISTS (SELECT 1 FROM outbox_record p
                 WHERE p.aggregate_type = r.aggregate_type AND p.aggregate_id = r.aggregate_id
                   AND p.seq < r.seq AND p.status = 'PENDING')
-            ORDER BY r.next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED""";
+            ORDER BY r.next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED"""
+                    .formatted(CLAIMED_COLUMNS);
 
     static final String LIMIT_PURGE =
             """
@@ -72,7 +92,9 @@ final class CommonStatements {
                 """
                 UPDATE outbox_record SET attempts = attempts
                 WHERE id = ? AND status = 'PENDING' AND next_attempt_at <= ?""");
-        ALL.put(Statement.READ_RECORD, "SELECT * FROM outbox_record WHERE id = ?");
+        ALL.put(
+                Statement.READ_RECORD,
+                "SELECT " + RECORD_COLUMNS + " FROM outbox_record WHERE id = ?");
         ALL.put(
                 Statement.MARK_DISPATCHED,
                 "UPDATE outbox_record SET status = 'DISPATCHED', dispatched_at = ? WHERE id = ?");
@@ -120,7 +142,7 @@ final class CommonStatements {
                 SELECT destination, status, COUNT(*) AS n,
                   MIN(COALESCE(deliver_at, written_at)) AS oldest
                 FROM outbox_record WHERE status <> 'DISPATCHED' GROUP BY destination, status""");
-        ALL.put(Statement.FIND_RECORDS, "SELECT * FROM outbox_record");
+        ALL.put(Statement.FIND_RECORDS, "SELECT " + RECORD_COLUMNS + " FROM outbox_record");
         ALL.put(
                 Statement.FIND_SUMMARIES,
                 """

@@ -19,23 +19,25 @@ final class OracleDialect extends Dialect {
 
     static final String CLAIM_HOLD_UNSENT =
             """
-            SELECT r.* FROM outbox_record r
+            SELECT %s FROM outbox_record r
             WHERE r.status = 'PENDING' AND r.next_attempt_at <= ?1
               AND NOT EXISTS (SELECT 1 FROM outbox_pause z WHERE z.destination = r.destination)
               AND NOT EXISTS (SELECT 1 FROM outbox_record p
                 WHERE p.aggregate_type = r.aggregate_type AND p.aggregate_id = r.aggregate_id
                   AND p.seq < r.seq AND p.status <> 'DISPATCHED')
-            ORDER BY r.next_attempt_at FOR UPDATE OF r.id SKIP LOCKED""";
+            ORDER BY r.next_attempt_at FOR UPDATE OF r.id SKIP LOCKED"""
+                    .formatted(CommonStatements.CLAIMED_COLUMNS);
 
     static final String CLAIM_HOLD_PENDING =
             """
-            SELECT r.* FROM outbox_record r
+            SELECT %s FROM outbox_record r
             WHERE r.status = 'PENDING' AND r.next_attempt_at <= ?1
               AND NOT EXISTS (SELECT 1 FROM outbox_pause z WHERE z.destination = r.destination)
               AND NOT EXISTS (SELECT 1 FROM outbox_record p
                 WHERE p.aggregate_type = r.aggregate_type AND p.aggregate_id = r.aggregate_id
                   AND p.seq < r.seq AND p.status = 'PENDING')
-            ORDER BY r.next_attempt_at FOR UPDATE OF r.id SKIP LOCKED""";
+            ORDER BY r.next_attempt_at FOR UPDATE OF r.id SKIP LOCKED"""
+                    .formatted(CommonStatements.CLAIMED_COLUMNS);
 
     static final String PURGE =
             """

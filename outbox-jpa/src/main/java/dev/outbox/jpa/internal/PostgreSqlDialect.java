@@ -56,24 +56,26 @@ final class PostgreSqlDialect extends Dialect {
      */
     static final String CLAIM_HOLD_UNSENT =
             """
-            SELECT r.* FROM outbox_record r
+            SELECT %s FROM outbox_record r
             WHERE r.status = 'PENDING' AND r.next_attempt_at <= ?1
               AND (SELECT 1 FROM outbox_pause z WHERE z.destination = r.destination) IS NULL
               AND (SELECT 1 FROM outbox_record p
                 WHERE p.aggregate_type = r.aggregate_type AND p.aggregate_id = r.aggregate_id
                   AND p.seq < r.seq AND p.status <> 'DISPATCHED' LIMIT 1) IS NULL
-            ORDER BY r.next_attempt_at LIMIT ?2 FOR UPDATE OF r SKIP LOCKED""";
+            ORDER BY r.next_attempt_at LIMIT ?2 FOR UPDATE OF r SKIP LOCKED"""
+                    .formatted(CommonStatements.CLAIMED_COLUMNS);
 
     /** {@link #CLAIM_HOLD_UNSENT} where only PENDING records hold their key. */
     static final String CLAIM_HOLD_PENDING =
             """
-            SELECT r.* FROM outbox_record r
+            SELECT %s FROM outbox_record r
             WHERE r.status = 'PENDING' AND r.next_attempt_at <= ?1
               AND (SELECT 1 FROM outbox_pause z WHERE z.destination = r.destination) IS NULL
               AND (SELECT 1 FROM outbox_record p
                 WHERE p.aggregate_type = r.aggregate_type AND p.aggregate_id = r.aggregate_id
                   AND p.seq < r.seq AND p.status = 'PENDING' LIMIT 1) IS NULL
-            ORDER BY r.next_attempt_at LIMIT ?2 FOR UPDATE OF r SKIP LOCKED""";
+            ORDER BY r.next_attempt_at LIMIT ?2 FOR UPDATE OF r SKIP LOCKED"""
+                    .formatted(CommonStatements.CLAIMED_COLUMNS);
 
     /** With arrays, one statement for the batch instead of one per record. */
     static final String MARK_DISPATCHED =

@@ -19,23 +19,25 @@ final class SqlServerDialect extends Dialect {
 
     static final String CLAIM_HOLD_UNSENT =
             """
-            SELECT TOP (?2) r.* FROM outbox_record r WITH (UPDLOCK, ROWLOCK, READPAST)
+            SELECT TOP (?2) %s FROM outbox_record r WITH (UPDLOCK, ROWLOCK, READPAST)
             WHERE r.status = 'PENDING' AND r.next_attempt_at <= ?1
               AND NOT EXISTS (SELECT 1 FROM outbox_pause z WHERE z.destination = r.destination)
               AND NOT EXISTS (SELECT 1 FROM outbox_record p
                 WHERE p.aggregate_type = r.aggregate_type AND p.aggregate_id = r.aggregate_id
                   AND p.seq < r.seq AND p.status <> 'DISPATCHED')
-            ORDER BY r.next_attempt_at""";
+            ORDER BY r.next_attempt_at"""
+                    .formatted(CommonStatements.CLAIMED_COLUMNS);
 
     static final String CLAIM_HOLD_PENDING =
             """
-            SELECT TOP (?2) r.* FROM outbox_record r WITH (UPDLOCK, ROWLOCK, READPAST)
+            SELECT TOP (?2) %s FROM outbox_record r WITH (UPDLOCK, ROWLOCK, READPAST)
             WHERE r.status = 'PENDING' AND r.next_attempt_at <= ?1
               AND NOT EXISTS (SELECT 1 FROM outbox_pause z WHERE z.destination = r.destination)
               AND NOT EXISTS (SELECT 1 FROM outbox_record p
                 WHERE p.aggregate_type = r.aggregate_type AND p.aggregate_id = r.aggregate_id
                   AND p.seq < r.seq AND p.status = 'PENDING')
-            ORDER BY r.next_attempt_at""";
+            ORDER BY r.next_attempt_at"""
+                    .formatted(CommonStatements.CLAIMED_COLUMNS);
 
     static final String PURGE =
             """

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +121,42 @@ class StorePartsTest {
             assertEquals(0, pauses.resumePausedBy(relay, T0.plusSeconds(30)), "lifted once");
             assertEquals(1, pauses.resumePausedBy(relay, T0.plusSeconds(31)));
             assertEquals(Set.of("operator", "anonymous"), pauses.paused());
+        }
+    }
+
+    /**
+     * A server's statement cache keeps a prepared statement across the relay's runs, and H2 reads
+     * every result of one by the column positions of its first: a record read by a statement that
+     * says {@code *} would then take one column's value for another once the table's columns moved.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "derby"})
+    void aStatementPreparedBeforeTheColumnsMovedReadsEachColumnAsItsOwn(String database)
+            throws Exception {
+        try (Db db = Db.open(database, "moved")) {
+            Connection c = db.connection();
+            Dialect d = db.access().dialect(c);
+            new RecordCapture(db.access()).append(record("m1", "1", "q1", Map.of()));
+            try (PreparedStatement read = c.prepareStatement(d.sql(Statement.READ_RECORD))) {
+                read.setString(1, "m1");
+                assertEquals(null, readOne(d, read).lastError());
+
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("ALTER TABLE outbox_record DROP COLUMN last_error");
+                    s.execute("ALTER TABLE outbox_record ADD COLUMN last_error VARCHAR(2000)");
+                    s.execute("UPDATE outbox_record SET last_error = 'refused'");
+                }
+                OutboxRecord again = readOne(d, read);
+                assertEquals("refused", again.lastError());
+                assertEquals(null, again.deliverAt());
+            }
+        }
+    }
+
+    private static OutboxRecord readOne(Dialect d, PreparedStatement read) throws Exception {
+        try (ResultSet rs = read.executeQuery()) {
+            assertTrue(rs.next());
+            return RecordRows.read(d, rs, RecordStatus.PENDING);
         }
     }
 
