@@ -98,6 +98,22 @@ SELECT destination, status, COUNT(*) AS n,
   MIN(COALESCE(deliver_at, written_at)) AS oldest
 FROM outbox_record WHERE status <> 'DISPATCHED' GROUP BY destination, status
 
+-- BLOCKED_HEADS
+SELECT h.id, h.aggregate_type, h.aggregate_id, h.seq, h.event_type,
+  h.event_version, h.destination, h.content_type, h.status, h.attempts,
+  h.written_at, h.next_attempt_at, h.deliver_at, h.dispatched_at, h.last_error,
+  (SELECT COUNT(*) FROM outbox_record p
+    WHERE p.aggregate_type = h.aggregate_type AND p.aggregate_id = h.aggregate_id
+      AND p.seq > h.seq AND p.status = 'PENDING') AS held,
+  (SELECT MIN(p.written_at) FROM outbox_record p
+    WHERE p.aggregate_type = h.aggregate_type AND p.aggregate_id = h.aggregate_id
+      AND p.seq > h.seq AND p.status = 'PENDING') AS oldest_held
+FROM outbox_record h
+WHERE h.status IN ('FAILED', 'QUARANTINED')
+  AND NOT EXISTS (SELECT 1 FROM outbox_record e
+    WHERE e.aggregate_type = h.aggregate_type AND e.aggregate_id = h.aggregate_id
+      AND e.seq < h.seq AND e.status <> 'DISPATCHED')
+
 -- FIND_RECORDS
 SELECT id, aggregate_type, aggregate_id, seq, event_type, event_version, destination, content_type, payload, headers, status, attempts, written_at, next_attempt_at, dispatched_at, last_error, deliver_at FROM outbox_record
 

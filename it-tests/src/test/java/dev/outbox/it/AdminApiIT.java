@@ -24,6 +24,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.outbox.Route;
+import dev.outbox.admin.BlockedKey;
 import dev.outbox.admin.Outbox;
 import dev.outbox.admin.OutboxRecord;
 import dev.outbox.admin.RecordStatus;
@@ -354,6 +356,52 @@ class AdminApiIT {
         Received again = probe.receive(QUEUE, id, WAIT.toMillis());
         assertNotNull(again, "the replayed copy");
         assertEquals(sent.id(), again.property("outboxRecordId"));
+    }
+
+    @Test
+    void listsTheKeysADeadLetterBlocksAndTheirHeldRecordsFlowOnceItIsDeleted() throws Exception {
+        String id = unique("blocked");
+        OutboxRecord head = quarantined(id);
+        events.fire(new Note(id, "first held"));
+        events.fire(new Note(id, "second held"));
+        probe.awaitTwoRelayRuns(); // the relay has seen them, and held them behind the head
+
+        List<BlockedKey> keys =
+                outbox.blockedKeys(Refused.class.getAnnotation(Route.class).value(), 100).stream()
+                        .filter(k -> k.aggregateId().equals(id))
+                        .toList();
+        assertEquals(1, keys.size(), keys.toString());
+        BlockedKey key = keys.get(0);
+        assertEquals("Order", key.aggregateType());
+        assertEquals(head.id(), key.head().id());
+        assertEquals(RecordStatus.QUARANTINED, key.head().status());
+        assertNotNull(key.head().lastError());
+        assertEquals(2, key.held());
+        assertNotNull(key.oldestHeld());
+        assertTrue(
+                outbox.blockedKeys(QUEUE, 100).stream().noneMatch(k -> k.aggregateId().equals(id)),
+                "the destination filter is the head's");
+
+        HttpResponse<String> listed =
+                as("viewer", "GET", "blocked-keys?destination=it.refused.never&limit=100");
+        assertEquals(200, listed.statusCode(), listed.body());
+        JsonObject row =
+                json(listed).asJsonArray().stream()
+                        .map(JsonValue::asJsonObject)
+                        .filter(k -> k.getString("aggregateId").equals(id))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError(listed.body()));
+        assertEquals(2, row.getInt("held"));
+        assertEquals(head.id(), row.getJsonObject("head").getString("id"));
+        assertEquals("QUARANTINED", row.getJsonObject("head").getString("status"));
+        assertTrue(absent(row.getJsonObject("head"), "payload"), "no payload in the list");
+        assertEquals(400, admin("GET", "blocked-keys?limit=0").statusCode());
+
+        assertEquals(200, admin("DELETE", "records/" + head.id()).statusCode());
+        assertEquals(2, probe.receiveAll(QUEUE, id, 2, 3000).size(), "the held records flow");
+        assertTrue(
+                outbox.blockedKeys(null, 100).stream().noneMatch(k -> k.aggregateId().equals(id)),
+                "no longer blocked");
     }
 
     @Test

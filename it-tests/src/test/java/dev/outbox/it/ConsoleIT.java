@@ -25,6 +25,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -32,6 +33,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 import dev.outbox.it.ops.ConsoleEvent;
+import dev.outbox.it.ops.HeldEvent;
 import dev.outbox.it.ops.SetupServlet;
 
 /**
@@ -48,7 +50,7 @@ class ConsoleIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.opsApp("console-it", "outbox.admin.enabled=true\n")
-                .addClasses(ConsoleEvent.class, SetupServlet.class)
+                .addClasses(ConsoleEvent.class, HeldEvent.class, SetupServlet.class)
                 .addAsWebResource(
                         new StringAsset(
                                 "<!DOCTYPE html><html><head><title>framer</title></head><body>"
@@ -129,6 +131,50 @@ class ConsoleIT {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    void theBlockedKeysShowWhatTheirHeadHoldsAndDeletingTheHeadLetsTheNextOneGo() throws Exception {
+        String id = "held-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> records = List.of(post("it-setup?held=2&id=" + id).split(","));
+        assertEquals(3, records.size(), records.toString());
+        By row = By.cssSelector("#blocked-keys tr[data-key='Order/" + id + "']");
+        ChromeDriver browser = browser();
+        try {
+            browser.get(secure() + "outbox-admin/console");
+            Await.until(
+                    "the page lists the key, its head quarantined and two records held",
+                    WAIT,
+                    onPage(
+                            () ->
+                                    !browser.findElements(row).isEmpty()
+                                            && text(browser, row, "td.head")
+                                                    .startsWith(records.get(0) + " #1")
+                                            && text(browser, row, "td.status").equals("QUARANTINED")
+                                            && text(browser, row, "td.held").equals("2")));
+            assertTrue(
+                    text(browser, row, "td.error").contains("it.refused.held"),
+                    browser.findElement(row).getText());
+
+            browser.findElement(row).findElement(By.cssSelector("button.delete")).click();
+            browser.switchTo().alert().accept();
+            // the next record goes, meets the same refusal, and heads the key in turn
+            Await.until(
+                    "the second record heads the key, one held behind it",
+                    WAIT,
+                    onPage(
+                            () ->
+                                    !browser.findElements(row).isEmpty()
+                                            && text(browser, row, "td.head")
+                                                    .startsWith(records.get(1) + " #2")
+                                            && text(browser, row, "td.held").equals("1")));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static String text(ChromeDriver browser, By row, String cell) {
+        return browser.findElement(row).findElement(By.cssSelector(cell)).getText();
     }
 
     @Test
@@ -258,8 +304,8 @@ class ConsoleIT {
         return () -> {
             try {
                 return condition.getAsBoolean();
-            } catch (StaleElementReferenceException e) {
-                return false;
+            } catch (StaleElementReferenceException | NoSuchElementException e) {
+                return false; // the table was drawn again meanwhile
             }
         };
     }

@@ -104,6 +104,17 @@ public interface Outbox {
     List<DestinationBacklog> backlog();
 
     /**
+     * The keys a dead letter blocks: each key whose earliest unsent record is {@code FAILED} or
+     * {@code QUARANTINED}, with the number of records held behind it. Empty with {@code
+     * outbox.ordering.failed-head=skip}, where dead letters hold nothing back.
+     *
+     * @param destination only the keys whose head goes to this queue, or {@code null} for all
+     * @param limit the most keys to return, 1 to 10000
+     * @return the blocked keys, the oldest head first
+     */
+    List<BlockedKey> blockedKeys(String destination, int limit);
+
+    /**
      * Holds back the records of a destination on every server until {@link #resume}; records of the
      * same keys bound elsewhere wait behind them, so per-key order holds.
      *

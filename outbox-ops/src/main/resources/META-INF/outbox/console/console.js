@@ -70,6 +70,18 @@
     }
   }
 
+  // the Retry and Delete buttons of one record (labels end with what), delete after a confirmation
+  function recordActions(actions, id, what, question) {
+    const path = 'records/' + encodeURIComponent(id);
+    actions.appendChild(button('Retry' + what, 'retry', () => act('POST', path + '/retry', 'Retried ' + id)));
+    actions.appendChild(document.createTextNode(' '));
+    actions.appendChild(button('Delete' + what, 'delete', () => {
+      if (window.confirm(question)) {
+        act('DELETE', path, 'Deleted ' + id);
+      }
+    }));
+  }
+
   function renderDeadLetters(page) {
     const records = page.records;
     const body = document.querySelector('#dead-letters tbody');
@@ -87,15 +99,29 @@
       cell(row, r.attempts, 'num');
       cell(row, age(r.ageSeconds) + ' ago');
       cell(row, r.lastError, 'error');
-      const actions = cell(row, '');
-      const path = 'records/' + encodeURIComponent(r.id);
-      actions.appendChild(button('Retry', 'retry', () => act('POST', path + '/retry', 'Retried ' + r.id)));
-      actions.appendChild(document.createTextNode(' '));
-      actions.appendChild(button('Delete', 'delete', () => {
-        if (window.confirm('Delete record ' + r.id + ' for good?')) {
-          act('DELETE', path, 'Deleted ' + r.id);
-        }
-      }));
+      recordActions(cell(row, ''), r.id, '', 'Delete record ' + r.id + ' for good?');
+      body.appendChild(row);
+    }
+  }
+
+  // a key whose head is a dead letter: retrying or deleting the head lets the held records flow
+  function renderBlockedKeys(keys) {
+    const body = document.querySelector('#blocked-keys tbody');
+    body.replaceChildren();
+    document.getElementById('blocked-keys-empty').hidden = keys.length > 0;
+    for (const k of keys) {
+      const head = k.head;
+      const row = document.createElement('tr');
+      row.dataset.key = k.aggregateType + '/' + k.aggregateId;
+      cell(row, k.aggregateType + '/' + k.aggregateId, 'key');
+      cell(row, head.id + ' #' + head.sequence, 'head');
+      cell(row, head.destination);
+      cell(row, head.status, 'status');
+      cell(row, k.held, 'num held');
+      cell(row, k.oldestHeld ? age(k.oldestHeldAgeSeconds) + ' ago' : '—', 'num age');
+      cell(row, head.lastError, 'error');
+      recordActions(cell(row, ''), head.id, ' head',
+        'Delete record ' + head.id + ', the head of ' + row.dataset.key + ', for good?');
       body.appendChild(row);
     }
   }
@@ -112,9 +138,11 @@
 
   async function refresh(quiet) {
     try {
-      const [backlog, dead] = await Promise.all([call('GET', 'backlog'), call('GET', 'dead-letters?limit=200')]);
+      const [backlog, dead, blocked] = await Promise.all([
+        call('GET', 'backlog'), call('GET', 'dead-letters?limit=200'), call('GET', 'blocked-keys?limit=200')]);
       renderBacklog(backlog);
       renderDeadLetters(dead);
+      renderBlockedKeys(blocked);
       if (!quiet) say('Updated ' + new Date().toLocaleTimeString() + '.', false);
     } catch (e) {
       say(e.message, true);

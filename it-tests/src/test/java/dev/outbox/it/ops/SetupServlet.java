@@ -50,6 +50,23 @@ public class SetupServlet extends HttpServlet {
             resp.getWriter().write(String.valueOf(n));
             return;
         }
+        String held = req.getParameter("held");
+        if (held != null) {
+            // one event per transaction: the first is quarantined, the others wait behind it
+            for (int i = 0; i <= Integer.parseInt(held); i++) {
+                events.fire(new HeldEvent(id, i));
+            }
+            testKit.awaitWritten("HeldEvent", id); // committed
+            resp.setContentType("text/plain");
+            resp.getWriter()
+                    .write(
+                            String.join(
+                                    ",",
+                                    testKit.records("HeldEvent", id).stream()
+                                            .map(OutboxRecord::id)
+                                            .toList()));
+            return;
+        }
         events.fire(new ConsoleEvent(id));
         OutboxRecord r = testKit.awaitWritten("ConsoleEvent", id);
         resp.setContentType("text/plain");

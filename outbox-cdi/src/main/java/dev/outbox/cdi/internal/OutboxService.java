@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.outbox.admin.BlockedKey;
 import dev.outbox.admin.DestinationBacklog;
 import dev.outbox.admin.Outbox;
 import dev.outbox.admin.OutboxRecord;
@@ -25,6 +26,7 @@ public class OutboxService implements Outbox {
 
     @Inject RecordStore store;
     @Inject Event<RecordsDue> recordsDue;
+    @Inject OutboxSettings settings;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -46,6 +48,15 @@ public class OutboxService implements Outbox {
         dead.addAll(store.find(query.withStatus(RecordStatus.QUARANTINED)));
         dead.sort(Comparator.comparing(OutboxRecord::writtenAt));
         return dead.size() > limit ? List.copyOf(dead.subList(0, limit)) : dead;
+    }
+
+    @Override
+    public List<BlockedKey> blockedKeys(String destination, int limit) {
+        RecordQuery.all().withLimit(limit); // checks the limit
+        if (!settings.holdFailedHeads()) {
+            return List.of();
+        }
+        return store.blockedKeys(destination, limit);
     }
 
     @Override

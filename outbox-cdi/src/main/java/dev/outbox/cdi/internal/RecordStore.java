@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.outbox.admin.BlockedKey;
 import dev.outbox.admin.DestinationBacklog;
 import dev.outbox.admin.OutboxRecord;
 import dev.outbox.admin.RecordQuery;
@@ -178,6 +179,13 @@ public interface RecordStore {
      * @return the backlog per destination, paused destinations included
      */
     List<DestinationBacklog> backlog();
+
+    /**
+     * @param destination only heads to this queue, or {@code null}
+     * @param limit the most keys
+     * @return the keys whose earliest unsent record is a dead letter, the oldest head first
+     */
+    List<BlockedKey> blockedKeys(String destination, int limit);
 
     /**
      * Pauses a destination, if it is not paused.

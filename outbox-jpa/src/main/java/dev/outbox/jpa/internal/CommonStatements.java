@@ -142,6 +142,23 @@ final class CommonStatements {
                 SELECT destination, status, COUNT(*) AS n,
                   MIN(COALESCE(deliver_at, written_at)) AS oldest
                 FROM outbox_record WHERE status <> 'DISPATCHED' GROUP BY destination, status""");
+        ALL.put(
+                Statement.BLOCKED_HEADS,
+                """
+                SELECT h.id, h.aggregate_type, h.aggregate_id, h.seq, h.event_type,
+                  h.event_version, h.destination, h.content_type, h.status, h.attempts,
+                  h.written_at, h.next_attempt_at, h.deliver_at, h.dispatched_at, h.last_error,
+                  (SELECT COUNT(*) FROM outbox_record p
+                    WHERE p.aggregate_type = h.aggregate_type AND p.aggregate_id = h.aggregate_id
+                      AND p.seq > h.seq AND p.status = 'PENDING') AS held,
+                  (SELECT MIN(p.written_at) FROM outbox_record p
+                    WHERE p.aggregate_type = h.aggregate_type AND p.aggregate_id = h.aggregate_id
+                      AND p.seq > h.seq AND p.status = 'PENDING') AS oldest_held
+                FROM outbox_record h
+                WHERE h.status IN ('FAILED', 'QUARANTINED')
+                  AND NOT EXISTS (SELECT 1 FROM outbox_record e
+                    WHERE e.aggregate_type = h.aggregate_type AND e.aggregate_id = h.aggregate_id
+                      AND e.seq < h.seq AND e.status <> 'DISPATCHED')""");
         ALL.put(Statement.FIND_RECORDS, "SELECT " + RECORD_COLUMNS + " FROM outbox_record");
         ALL.put(
                 Statement.FIND_SUMMARIES,

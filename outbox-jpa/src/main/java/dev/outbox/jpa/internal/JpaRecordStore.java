@@ -11,6 +11,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.outbox.admin.BlockedKey;
 import dev.outbox.admin.DestinationBacklog;
 import dev.outbox.admin.OutboxRecord;
 import dev.outbox.admin.RecordQuery;
@@ -146,6 +147,11 @@ public class JpaRecordStore implements RecordStore {
     @Override
     public List<DestinationBacklog> backlog() {
         return queries.backlog();
+    }
+
+    @Override
+    public List<BlockedKey> blockedKeys(String destination, int limit) {
+        return queries.blockedKeys(destination, limit);
     }
 
     @Override

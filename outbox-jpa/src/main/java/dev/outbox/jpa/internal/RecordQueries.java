@@ -2,6 +2,7 @@ package dev.outbox.jpa.internal;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import dev.outbox.admin.BlockedKey;
 import dev.outbox.admin.DestinationBacklog;
 import dev.outbox.admin.OutboxRecord;
 import dev.outbox.admin.RecordQuery;
@@ -105,9 +107,28 @@ final class RecordQueries {
     private List<OutboxRecord> read(
             Statement select, String rest, Object[] values, int limit, RecordQuery query) {
         boolean content = query == null || query.content();
+        return rows(
+                select,
+                rest,
+                values,
+                limit,
+                (d, rs, status) ->
+                        content
+                                ? RecordRows.read(d, rs, status)
+                                : RecordRows.summary(d, rs, status));
+    }
+
+    /** Reads a row whose status this version knows. */
+    private interface RowReader<T> {
+        T read(Dialect d, ResultSet rs, RecordStatus status) throws SQLException;
+    }
+
+    /** Runs a dialect's statement with a rest and reads up to limit rows of known status. */
+    private <T> List<T> rows(
+            Statement select, String rest, Object[] values, int limit, RowReader<T> reader) {
         return access.call(
                 (c, d) -> {
-                    List<OutboxRecord> found = new ArrayList<>();
+                    List<T> found = new ArrayList<>();
                     try (PreparedStatement ps = access.tables().prepare(c, d.sql(select) + rest)) {
                         Rows.bind(d, ps, values);
                         ps.setMaxRows(limit);
@@ -115,10 +136,7 @@ final class RecordQueries {
                             while (found.size() < limit && rs.next()) {
                                 RecordStatus status = RecordRows.status(rs.getString("status"));
                                 if (status != null) {
-                                    found.add(
-                                            content
-                                                    ? RecordRows.read(d, rs, status)
-                                                    : RecordRows.summary(d, rs, status));
+                                    found.add(reader.read(d, rs, status));
                                 }
                             }
                         }
@@ -191,6 +209,27 @@ final class RecordQueries {
                         }
                         return changed;
                     }
+                });
+    }
+
+    List<BlockedKey> blockedKeys(String destination, int limit) {
+        Object[] values = destination == null ? new Object[0] : new Object[] {destination};
+        String rest =
+                (destination == null ? "" : " AND h.destination = ?")
+                        + " ORDER BY h.written_at, h.id";
+        return rows(
+                Statement.BLOCKED_HEADS,
+                rest,
+                values,
+                limit,
+                (d, rs, status) -> {
+                    OutboxRecord head = RecordRows.summary(d, rs, status);
+                    return new BlockedKey(
+                            head.aggregateType(),
+                            head.aggregateId(),
+                            head,
+                            rs.getLong("held"),
+                            Times.read(d, rs, "oldest_held"));
                 });
     }
 

@@ -60,6 +60,11 @@ enum Statement {
     DELETE,
     /** Operator: counts and oldest record per destination and status. */
     BACKLOG,
+    /**
+     * Operator: the dead letters that head their key, with the records held behind them ({@code
+     * held}, {@code oldest_held}); followed by a WHERE condition and an order.
+     */
+    BLOCKED_HEADS,
     /** Operator search: whole records, followed by a WHERE clause and the order. */
     FIND_RECORDS,
     /** Operator search: records without payload and headers, followed as {@link #FIND_RECORDS}. */

@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.outbox.admin.BlockedKey;
 import dev.outbox.admin.DestinationBacklog;
 import dev.outbox.admin.OutboxRecord;
 import dev.outbox.admin.RecordQuery;
@@ -101,6 +102,89 @@ class StorePartsTest {
             assertEquals(RecordStatus.QUARANTINED, queries.find("c1").orElseThrow().status());
             relay.markDispatched(List.of("c1"), now, false);
             assertEquals(0, queries.count(RecordQuery.all()));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "derby"})
+    void aDelayedRecordIsClaimedFromItsTimeAndHoldsItsKey(String database) throws Exception {
+        try (Db db = Db.open(database, "delayed")) {
+            StoreAccess access = db.access();
+            RecordCapture capture = new RecordCapture(access);
+            RecordRelay relay = new RecordRelay(access);
+            RecordQueries queries = new RecordQueries(access, new DestinationPauses(access));
+            Instant at = T0.plusSeconds(3600);
+            capture.append(
+                    new NewRecord(
+                            "d1",
+                            "Order",
+                            "1",
+                            "Due",
+                            1,
+                            "q1",
+                            "{}",
+                            "application/json",
+                            Map.of(),
+                            T0,
+                            at));
+            capture.append(record("d2", "1", "q1", Map.of()));
+
+            assertEquals(at, queries.find("d1").orElseThrow().deliverAt());
+            assertEquals(at, queries.find("d1").orElseThrow().nextAttemptAt());
+            assertEquals(null, queries.find("d2").orElseThrow().deliverAt());
+            assertEquals(Set.of(), ids(relay.claim(10, at.minusMillis(1), true)), "not yet");
+            assertEquals(
+                    List.of(new DestinationBacklog("q1", 2, 0, 0, T0, false)),
+                    queries.backlog(),
+                    "d2 is due since it was written: the oldest due");
+            assertEquals(Set.of("d1"), ids(relay.claim(10, at, true)), "d2 waits behind it");
+            relay.markDispatched(List.of("d1"), at, true);
+            assertEquals(Set.of("d2"), ids(relay.claim(10, at, true)));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "derby"})
+    void theKeysADeadLetterBlocksAreListedWithWhatTheyHold(String database) throws Exception {
+        try (Db db = Db.open(database, "blocked")) {
+            StoreAccess access = db.access();
+            RecordCapture capture = new RecordCapture(access);
+            RecordRelay relay = new RecordRelay(access);
+            RecordQueries queries = new RecordQueries(access, new DestinationPauses(access));
+            capture.append(record("a1", "1", "q1", Map.of()));
+            capture.append(record("a2", "1", "q2", Map.of()));
+            capture.append(record("a3", "1", "q2", Map.of()));
+            capture.append(record("b1", "2", "q2", Map.of()));
+            capture.append(record("c1", "3", "q1", Map.of()));
+            capture.append(record("c2", "3", "q1", Map.of()));
+            assertTrue(relay.markAttemptFailed("a1", 0, RecordStatus.QUARANTINED, null, "bad"));
+            assertTrue(relay.markAttemptFailed("b1", 0, RecordStatus.FAILED, null, "spent"));
+            relay.markDispatched(List.of("c1"), T0, true);
+            assertTrue(relay.markAttemptFailed("c2", 0, RecordStatus.FAILED, null, "late"));
+
+            List<BlockedKey> all = queries.blockedKeys(null, 10);
+            assertEquals(
+                    List.of("1:a1:QUARANTINED:2", "2:b1:FAILED:0", "3:c2:FAILED:0"),
+                    all.stream()
+                            .map(
+                                    k ->
+                                            k.aggregateId()
+                                                    + ":"
+                                                    + k.head().id()
+                                                    + ":"
+                                                    + k.head().status()
+                                                    + ":"
+                                                    + k.held())
+                            .toList(),
+                    "a dead letter behind another is not a head; one behind a sent record is");
+            assertEquals(T0, all.get(0).oldestHeld());
+            assertEquals(null, all.get(1).oldestHeld());
+            assertEquals("bad", all.get(0).head().lastError());
+            assertEquals(
+                    List.of("a1", "c2"),
+                    queries.blockedKeys("q1", 10).stream().map(k -> k.head().id()).toList(),
+                    "by the head's destination");
+            assertEquals(1, queries.blockedKeys(null, 1).size());
         }
     }
 

@@ -34,6 +34,7 @@ import dev.outbox.cdi.internal.Msg;
 import dev.outbox.cdi.internal.OutboxSettings;
 import dev.outbox.ops.internal.Views.ActionView;
 import dev.outbox.ops.internal.Views.BacklogView;
+import dev.outbox.ops.internal.Views.BlockedKeyView;
 import dev.outbox.ops.internal.Views.BulkView;
 import dev.outbox.ops.internal.Views.ErrorView;
 import dev.outbox.ops.internal.Views.PageView;
@@ -144,6 +145,25 @@ public class AdminResource {
     public List<BacklogView> backlog() {
         Instant now = clock.instant();
         return outbox.backlog().stream().map(b -> BacklogView.of(b, now)).toList();
+    }
+
+    /**
+     * @return the keys a dead letter blocks, the oldest head first
+     */
+    @GET
+    @Path("blocked-keys")
+    @Produces(MediaType.APPLICATION_JSON)
+    @AdminRight(AdminRight.Right.VIEW)
+    public List<BlockedKeyView> blockedKeys(
+            @QueryParam("destination") String destination, @QueryParam("limit") String limit) {
+        Instant now = clock.instant();
+        String to = destination == null || destination.isBlank() ? null : destination.trim();
+        if (to != null) {
+            AdminParams.destination(to);
+        }
+        return outbox.blockedKeys(to, AdminParams.limit(limit)).stream()
+                .map(k -> BlockedKeyView.of(k, now))
+                .toList();
     }
 
     /**

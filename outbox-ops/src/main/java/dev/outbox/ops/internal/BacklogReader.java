@@ -3,6 +3,8 @@ package dev.outbox.ops.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.naming.InitialContext;
@@ -12,6 +14,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.outbox.admin.BlockedKey;
 import dev.outbox.admin.DestinationBacklog;
 import dev.outbox.admin.Outbox;
 import dev.outbox.cdi.internal.Msg;
@@ -31,14 +34,22 @@ import dev.outbox.cdi.internal.OutboxSettings;
 @ApplicationScoped
 public class BacklogReader {
 
-    /** One reading: the backlog, or {@code null} when it could not be read, and when. */
-    private record Reading(List<DestinationBacklog> backlog, Instant at) {}
+    /**
+     * One reading: the backlog and the blocked keys per destination of their head, or {@code null}
+     * when they could not be read, and when.
+     */
+    private record Reading(
+            List<DestinationBacklog> backlog, Map<String, Long> blocked, Instant at) {}
+
+    /** The most blocked keys a reading counts. */
+    static final int BLOCKED_COUNTED = 10_000;
 
     @Inject Outbox outbox;
     @Inject OutboxSettings settings;
 
     private final Clock clock = Clock.systemUTC();
     private final AtomicBoolean warned = new AtomicBoolean();
+    private final AtomicBoolean blockedWarned = new AtomicBoolean();
     private final AtomicBoolean reading = new AtomicBoolean();
     private volatile Reading last;
     private volatile ManagedExecutorService executor;
@@ -81,6 +92,22 @@ public class BacklogReader {
      * @return the backlog last read successfully
      */
     public List<DestinationBacklog> latest() {
+        Reading r = latestReading();
+        return r == null || r.backlog() == null ? List.of() : r.backlog();
+    }
+
+    /**
+     * For a metric callback, as {@link #latest}: the keys a dead letter blocks, per destination of
+     * their head (counted up to {@value #BLOCKED_COUNTED}).
+     *
+     * @return the counts last read successfully
+     */
+    public Map<String, Long> latestBlocked() {
+        Reading r = latestReading();
+        return r == null || r.blocked() == null ? Map.of() : r.blocked();
+    }
+
+    private Reading latestReading() {
         Reading r = last;
         if ((r == null || !fresh(r, clock.instant())) && reading.compareAndSet(false, true)) {
             ManagedExecutorService e = executor;
@@ -103,23 +130,43 @@ public class BacklogReader {
                 }
             }
         }
-        return r == null || r.backlog() == null ? List.of() : r.backlog();
+        return r;
     }
 
     private boolean fresh(Reading r, Instant now) {
         return !r.at().plus(settings.healthBacklogCache()).isBefore(now);
     }
 
+    /**
+     * @return the blocked keys per destination, or {@code null} when they cannot be read: the
+     *     metric then shows none, and the health checks, which read only the backlog, go on
+     */
+    private Map<String, Long> blocked() {
+        try {
+            Map<String, Long> blocked = new TreeMap<>();
+            for (BlockedKey k : outbox.blockedKeys(null, BLOCKED_COUNTED)) {
+                blocked.merge(k.head().destination(), 1L, Long::sum);
+            }
+            blockedWarned.set(false);
+            return blocked;
+        } catch (RuntimeException e) {
+            if (blockedWarned.compareAndSet(false, true)) {
+                Msg.OPS_BACKLOG_UNREADABLE.log(e, "the blocked keys: " + e);
+            }
+            return null;
+        }
+    }
+
     private Reading read() {
         Reading r;
         try {
-            r = new Reading(outbox.backlog(), clock.instant());
+            r = new Reading(outbox.backlog(), blocked(), clock.instant());
             warned.set(false);
         } catch (RuntimeException e) {
             if (warned.compareAndSet(false, true)) {
                 Msg.OPS_BACKLOG_UNREADABLE.log(e, String.valueOf(e));
             }
-            r = new Reading(null, clock.instant());
+            r = new Reading(null, null, clock.instant());
         }
         last = r;
         return r;

@@ -142,6 +142,22 @@ public class OutboxMetrics {
                                     }
                                 }));
         instruments.add(
+                meter.gaugeBuilder("outbox.backlog.blocked_keys")
+                        .ofLongs()
+                        .setUnit("{key}")
+                        .setDescription(
+                                "Keys whose earliest unsent record is a dead letter that holds"
+                                        + " their later records, per destination of that record")
+                        .buildWithCallback(
+                                m ->
+                                        backlog.latestBlocked()
+                                                .forEach(
+                                                        (d, n) ->
+                                                                m.record(
+                                                                        n,
+                                                                        Attributes.of(
+                                                                                DESTINATION, d)))));
+        instruments.add(
                 meter.gaugeBuilder("outbox.backlog.dead_letters")
                         .ofLongs()
                         .setUnit("{record}")

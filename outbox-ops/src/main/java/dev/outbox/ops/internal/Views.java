@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.outbox.admin.BlockedKey;
 import dev.outbox.admin.DestinationBacklog;
 import dev.outbox.admin.OutboxRecord;
 
@@ -67,9 +68,7 @@ public final class Views {
                     r.status().name(),
                     r.attempts(),
                     text(r.writtenAt()),
-                    r.writtenAt() == null
-                            ? 0
-                            : Math.max(0, Duration.between(r.writtenAt(), now).toSeconds()),
+                    secondsSince(r.writtenAt(), now),
                     text(r.nextAttemptAt()),
                     text(r.deliverAt()),
                     text(r.dispatchedAt()),
@@ -108,10 +107,37 @@ public final class Views {
                     b.failed(),
                     b.quarantined(),
                     text(b.oldestPending()),
-                    b.oldestPending() == null
-                            ? 0
-                            : Math.max(0, Duration.between(b.oldestPending(), now).toSeconds()),
+                    secondsSince(b.oldestPending(), now),
                     b.paused());
+        }
+    }
+
+    /**
+     * A key a dead letter blocks.
+     *
+     * @param aggregateType the key's type
+     * @param aggregateId the key's id
+     * @param head the dead letter at its head, without payload
+     * @param held how many pending records wait behind it
+     * @param oldestHeld when the oldest of them was written, or null
+     * @param oldestHeldAgeSeconds its age, 0 when none waits
+     */
+    public record BlockedKeyView(
+            String aggregateType,
+            String aggregateId,
+            RecordView head,
+            long held,
+            String oldestHeld,
+            long oldestHeldAgeSeconds) {
+
+        static BlockedKeyView of(BlockedKey k, Instant now) {
+            return new BlockedKeyView(
+                    k.aggregateType(),
+                    k.aggregateId(),
+                    RecordView.of(k.head(), now, false),
+                    k.held(),
+                    text(k.oldestHeld()),
+                    secondsSince(k.oldestHeld(), now));
         }
     }
 
@@ -160,6 +186,11 @@ public final class Views {
      * @param error the message, starting with its id
      */
     public record ErrorView(String error) {}
+
+    /** Seconds from a time to now, 0 for none or a time still ahead. */
+    private static long secondsSince(Instant from, Instant now) {
+        return from == null ? 0 : Math.max(0, Duration.between(from, now).toSeconds());
+    }
 
     private static String text(Instant t) {
         return t == null ? null : t.toString();
