@@ -22,7 +22,15 @@ public record BlockedKey(
         long held,
         Instant oldestHeld) {
 
-    /** Checks that the key and the head are given. */
+    /**
+     * Checks that the key and the head are given.
+     *
+     * @param aggregateType the key's aggregate type
+     * @param aggregateId the key's aggregate id
+     * @param head the dead letter at the head
+     * @param held how many records wait behind it
+     * @param oldestHeld when the oldest of them was written, or {@code null}
+     */
     public BlockedKey {
         Objects.requireNonNull(aggregateType, "aggregateType");
         Objects.requireNonNull(aggregateId, "aggregateId");
