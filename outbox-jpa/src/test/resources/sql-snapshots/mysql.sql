@@ -29,7 +29,7 @@ WHERE r.status = 'PENDING' AND r.next_attempt_at <= ?1
   AND NOT EXISTS (SELECT 1 FROM outbox_pause z WHERE z.destination = r.destination)
   AND NOT EXISTS (SELECT 1 FROM outbox_record p
     WHERE p.aggregate_type = r.aggregate_type AND p.aggregate_id = r.aggregate_id
-      AND p.seq < r.seq AND p.status <> 'DISPATCHED')
+      AND p.seq < r.seq AND p.status NOT IN ('DISPATCHED', 'SKIPPED'))
 ORDER BY r.next_attempt_at LIMIT ?2 FOR UPDATE OF r SKIP LOCKED
 
 -- CLAIM_HOLD_PENDING
@@ -72,7 +72,7 @@ DELETE FROM outbox_record WHERE id = ? AND status = 'DISPATCHED'
 
 -- UNKNOWN_STATUS
 SELECT id, status FROM outbox_record
-WHERE status NOT IN ('PENDING', 'DISPATCHED', 'FAILED', 'QUARANTINED')
+WHERE status NOT IN ('PENDING', 'DISPATCHED', 'FAILED', 'QUARANTINED', 'SKIPPED')
 
 -- QUARANTINE_UNKNOWN
 UPDATE outbox_record SET status = 'QUARANTINED', last_error = ?
@@ -86,6 +86,21 @@ WHERE id = ? AND status IN ('FAILED', 'QUARANTINED')
 UPDATE outbox_record SET status = 'PENDING', attempts = 0, next_attempt_at = ?,
   last_error = NULL
 WHERE id = ? AND status = 'DISPATCHED'
+
+-- KEY_EARLIER_UNSENT
+SELECT 1 FROM outbox_record
+WHERE aggregate_type = ? AND aggregate_id = ? AND seq < ?
+  AND status NOT IN ('DISPATCHED', 'SKIPPED')
+
+-- KEY_LATER
+SELECT id, status, headers FROM outbox_record
+WHERE aggregate_type = ? AND aggregate_id = ? AND seq > ? ORDER BY seq
+
+-- SKIP
+UPDATE outbox_record SET status = 'SKIPPED' WHERE id = ? AND status = ?
+
+-- SET_HEADERS
+UPDATE outbox_record SET headers = ? WHERE id = ?
 
 -- DELETE
 DELETE FROM outbox_record WHERE id = ? AND status <> 'PENDING'
@@ -109,7 +124,7 @@ FROM outbox_record h
 WHERE h.status IN ('FAILED', 'QUARANTINED')
   AND NOT EXISTS (SELECT 1 FROM outbox_record e
     WHERE e.aggregate_type = h.aggregate_type AND e.aggregate_id = h.aggregate_id
-      AND e.seq < h.seq AND e.status <> 'DISPATCHED')
+      AND e.seq < h.seq AND e.status NOT IN ('DISPATCHED', 'SKIPPED'))
 
 -- FIND_RECORDS
 SELECT id, aggregate_type, aggregate_id, seq, event_type, event_version, destination, content_type, payload, headers, status, attempts, written_at, next_attempt_at, dispatched_at, last_error, deliver_at FROM outbox_record

@@ -27,6 +27,13 @@ public final class MessageProperties {
     /** The record's position within its key, a long from 1 without gaps. */
     public static final String SEQUENCE = "outboxSequence";
 
+    /**
+     * Present only on the first message after records an operator skipped ({@code Outbox.skip}):
+     * the sequence of the message of its key sent before it (a long), so that an order check does
+     * not wait for the skipped ones. Absent, it is {@code outboxSequence - 1}.
+     */
+    public static final String FOLLOWS = "outboxFollows";
+
     /** When the record was written, in epoch milliseconds (a long). */
     public static final String WRITTEN_AT = "outboxWrittenAt";
 

@@ -2,6 +2,7 @@ package dev.outbox.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
@@ -24,6 +25,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.outbox.MessageProperties;
 import dev.outbox.Route;
 import dev.outbox.admin.BlockedKey;
 import dev.outbox.admin.Outbox;
@@ -402,6 +404,39 @@ class AdminApiIT {
         assertTrue(
                 outbox.blockedKeys(null, 100).stream().noneMatch(k -> k.aggregateId().equals(id)),
                 "no longer blocked");
+    }
+
+    @Test
+    void skippingTheHeadSendsTheHeldRecordsInOrderAndTheFirstSaysWhatItFollows() throws Exception {
+        String id = unique("skip");
+        OutboxRecord head = quarantined(id);
+        events.fire(new Note(id, "first held"));
+        events.fire(new Note(id, "second held"));
+        probe.awaitTwoRelayRuns(); // the relay has seen them, and held them behind the head
+
+        HttpResponse<String> skipped = admin("POST", "records/" + head.id() + "/skip");
+        assertEquals(200, skipped.statusCode(), skipped.body());
+        assertTrue(skipped.body().contains("SKIPPED"), skipped.body());
+        List<Received> sent = probe.receiveAll(QUEUE, id, 2, 3000);
+        assertEquals(
+                List.of(head.sequence() + 1, head.sequence() + 2),
+                sent.stream().map(m -> m.property(MessageProperties.SEQUENCE)).toList(),
+                "the held records, in order");
+        assertEquals(head.sequence() - 1, sent.get(0).property(MessageProperties.FOLLOWS));
+        assertNull(sent.get(1).property(MessageProperties.FOLLOWS), "only the first after it");
+        assertEquals(RecordStatus.SKIPPED, outbox.find(head.id()).orElseThrow().status());
+        assertTrue(
+                probe.audit(head.id()).stream().anyMatch(r -> "skip".equals(r[2])),
+                "the skip is audited");
+
+        HttpResponse<String> again = admin("POST", "records/" + head.id() + "/skip");
+        assertEquals(409, again.statusCode(), again.body());
+        assertTrue(again.body().contains("the record is SKIPPED"), again.body());
+        OutboxRecord alone = quarantined(unique("skip-alone"));
+        HttpResponse<String> nothingHeld = admin("POST", "records/" + alone.id() + "/skip");
+        assertEquals(409, nothingHeld.statusCode(), nothingHeld.body());
+        assertTrue(nothingHeld.body().contains("no unsent record follows it"), nothingHeld.body());
+        assertEquals(RecordStatus.QUARANTINED, outbox.find(alone.id()).orElseThrow().status());
     }
 
     @Test

@@ -188,6 +188,29 @@ class BadInputIT {
         assertTrue(outbox.delete(forged));
     }
 
+    @Test
+    void aStoredFollowsHeaderThatIsNoEarlierSequenceIsQuarantined() throws Exception {
+        String key = unique("follows");
+        String forged = held(key, 1).get(0).id();
+        probe.execute(
+                "UPDATE outbox_record SET headers = '{\"outboxFollows\":\"5\"}' WHERE id = '"
+                        + forged
+                        + "'");
+        outbox.resume(QUEUE);
+
+        OutboxRecordEntity quarantined =
+                Await.value(
+                        "the record with a follows header ahead of it is QUARANTINED",
+                        WAIT,
+                        () -> probe.records(key).get(0),
+                        r -> r.status() != RecordStatus.PENDING);
+        assertEquals(RecordStatus.QUARANTINED, quarantined.status(), "never sent");
+        assertTrue(
+                quarantined.lastError().contains("'outboxFollows' is '5'"),
+                quarantined.lastError());
+        assertTrue(outbox.delete(forged));
+    }
+
     /** Pauses the queue and stores records of one key, so that they can be damaged unsent. */
     private List<OutboxRecordEntity> held(String key, int count) {
         outbox.pause(QUEUE, "BadInputIT");

@@ -134,7 +134,8 @@ class ConsoleIT {
     }
 
     @Test
-    void theBlockedKeysShowWhatTheirHeadHoldsAndDeletingTheHeadLetsTheNextOneGo() throws Exception {
+    void theBlockedKeysShowWhatTheirHeadHoldsAndDeletingOrSkippingTheHeadLetsTheNextOneGo()
+            throws Exception {
         String id = "held-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> records = List.of(post("it-setup?held=2&id=" + id).split(","));
         assertEquals(3, records.size(), records.toString());
@@ -168,6 +169,23 @@ class ConsoleIT {
                                             && text(browser, row, "td.head")
                                                     .startsWith(records.get(1) + " #2")
                                             && text(browser, row, "td.held").equals("1")));
+
+            browser.findElement(row).findElement(By.cssSelector("button.skip")).click();
+            browser.switchTo().alert().accept();
+            Await.until(
+                    "the third record heads the key once the second is skipped",
+                    WAIT,
+                    onPage(
+                            () ->
+                                    !browser.findElements(row).isEmpty()
+                                            && text(browser, row, "td.head")
+                                                    .startsWith(records.get(2) + " #3")
+                                            && text(browser, row, "td.held").equals("0")));
+            assertTrue(
+                    browser.findElement(By.id("status"))
+                            .getText()
+                            .startsWith("Skipped " + records.get(1)),
+                    browser.findElement(By.id("status")).getText());
         } finally {
             browser.quit();
         }

@@ -88,6 +88,18 @@ public interface Outbox {
     boolean delete(String id);
 
     /**
+     * Passes over the dead letter that blocks its key, so that the records held behind it flow, in
+     * order: it becomes {@code SKIPPED}, kept and never sent, and the next record of its key
+     * carries {@code outboxFollows}, which tells a consumer's order check not to wait for it.
+     *
+     * @param id a record id
+     * @return {@code true} if it was skipped; {@code false} if it does not exist, is not {@code
+     *     FAILED} or {@code QUARANTINED}, an earlier record of its key is unsent, or no unsent
+     *     record of its key follows it (then nothing waits: retry or delete it)
+     */
+    boolean skip(String id);
+
+    /**
      * Sends a {@code DISPATCHED} record (one kept by {@code outbox.retention}) once more. The copy
      * carries the same record id, so a consumer's inbox that processed it skips it; it gets a new
      * broker duplicate id, so the broker does not drop it.

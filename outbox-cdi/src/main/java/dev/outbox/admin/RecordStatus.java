@@ -12,5 +12,10 @@ public enum RecordStatus {
      * Can never be sent as it is (no route, destination refused, bad payload): waits for an
      * operator.
      */
-    QUARANTINED
+    QUARANTINED,
+    /**
+     * A dead letter an operator passed over ({@link Outbox#skip}): never sent, kept until deleted,
+     * and holds nothing back.
+     */
+    SKIPPED
 }

@@ -104,7 +104,7 @@
     }
   }
 
-  // a key whose head is a dead letter: retrying or deleting the head lets the held records flow
+  // a key whose head is a dead letter: retrying, skipping or deleting the head lets the held records flow
   function renderBlockedKeys(keys) {
     const body = document.querySelector('#blocked-keys tbody');
     body.replaceChildren();
@@ -120,8 +120,16 @@
       cell(row, k.held, 'num held');
       cell(row, k.oldestHeld ? age(k.oldestHeldAgeSeconds) + ' ago' : '—', 'num age');
       cell(row, head.lastError, 'error');
-      recordActions(cell(row, ''), head.id, ' head',
+      const actions = cell(row, '');
+      recordActions(actions, head.id, ' head',
         'Delete record ' + head.id + ', the head of ' + row.dataset.key + ', for good?');
+      actions.appendChild(document.createTextNode(' '));
+      actions.appendChild(button('Skip head', 'skip', () => {
+        if (window.confirm('Skip record ' + head.id + ' (never sent) and send the ' + k.held
+            + ' record(s) of ' + row.dataset.key + ' behind it?')) {
+          act('POST', 'records/' + encodeURIComponent(head.id) + '/skip', 'Skipped ' + head.id);
+        }
+      }));
       body.appendChild(row);
     }
   }

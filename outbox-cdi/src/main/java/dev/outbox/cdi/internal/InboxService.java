@@ -45,8 +45,22 @@ public class InboxService implements Inbox {
      * @param aggregateType the key's type
      * @param aggregateId the key's id
      * @param sequence the sequence number
+     * @param follows the sequence sent before it: {@code sequence - 1}, or lower after records an
+     *     operator skipped ({@code outboxFollows})
      */
-    public record Position(String aggregateType, String aggregateId, long sequence) {}
+    public record Position(String aggregateType, String aggregateId, long sequence, long follows) {
+
+        /**
+         * A position right after the one before.
+         *
+         * @param aggregateType the key's type
+         * @param aggregateId the key's id
+         * @param sequence the sequence number
+         */
+        public Position(String aggregateType, String aggregateId, long sequence) {
+            this(aggregateType, aggregateId, sequence, sequence - 1);
+        }
+    }
 
     /** Fired once, when the inbox is first used, so that its rows get purged. */
     public static final class FirstUse {
@@ -129,7 +143,7 @@ public class InboxService implements Inbox {
                     settings.inboxMaxSequenceJump());
             return Admission.REFUSE;
         }
-        if (seq > last + 1) {
+        if (position.follows() > last) {
             boolean strict = check == Ordering.STRICT;
             if (firstReport(consumer, position)) {
                 counters.countGap();
@@ -140,7 +154,7 @@ public class InboxService implements Inbox {
                         position.aggregateId(),
                         seq,
                         last,
-                        seq - last - 1,
+                        position.follows() - last,
                         strict
                                 ? "rolled back for redelivery until they have been processed"
                                 : "processed anyway");

@@ -302,6 +302,11 @@ public enum Msg {
     ADMIN_RETRIED_MANY(506, 'I', "%d records were retried by an operator"),
     ADMIN_REPLAYED_MANY(507, 'I', "%d records were replayed by an operator"),
     ADMIN_DELETED_MANY(508, 'I', "%d records were deleted by an operator"),
+    ADMIN_SKIPPED(
+            509,
+            'I',
+            "Record %s was skipped by an operator: it is SKIPPED, and the records of its key"
+                    + " after it are sent"),
 
     // operations (outbox-ops, outbox-testkit)
     OPS_AUDIT(601, 'I', "Admin action %s on %s by %s: %s"),

@@ -113,6 +113,16 @@ public class OutboxService implements Outbox {
     }
 
     @Override
+    public boolean skip(String id) {
+        boolean skipped = store.skip(id);
+        if (skipped) {
+            Msg.ADMIN_SKIPPED.log(id);
+            recordsDue.fire(RecordsDue.INSTANCE);
+        }
+        return skipped;
+    }
+
+    @Override
     public boolean delete(String id) {
         boolean deleted = store.delete(id);
         if (deleted) {

@@ -158,6 +158,15 @@ public interface RecordStore {
     int delete(Collection<String> ids);
 
     /**
+     * Makes a dead letter that heads its key {@code SKIPPED} and gives the next record of its key
+     * the {@code outboxFollows} header: the sequence sent before the skipped one.
+     *
+     * @param id the record id
+     * @return whether it was skipped (see {@code Outbox.skip} for why not)
+     */
+    boolean skip(String id);
+
+    /**
      * Deletes a record unless it is {@code PENDING}.
      *
      * @param id the record id

@@ -102,6 +102,20 @@ class InboxServiceTest {
     }
 
     @Test
+    void aMessageAfterSkippedRecordsIsNoGapWhenItFollowsTheLastProcessed() {
+        InboxService inbox = inbox(Map.of());
+        assertEquals(Admission.PROCESS, inbox.admit("s", "m1", key(1), Ordering.STRICT));
+        Position afterSkips = new Position("Order", "o-1", 4, 1); // #2 and #3 were skipped
+        assertEquals(Admission.PROCESS, inbox.admit("s", "m4", afterSkips, Ordering.STRICT));
+        assertEquals(4, store.last("s"));
+        assertEquals(Admission.PROCESS, inbox.admit("s", "m5", key(5), Ordering.STRICT));
+
+        Position followsUnseen = new Position("Order", "o-1", 8, 6); // #6 never came
+        assertEquals(Admission.WAIT, inbox.admit("s", "m8", followsUnseen, Ordering.STRICT));
+        assertContains(only("OUTBOX0403W").getMessage(), "1 message(s) missing");
+    }
+
+    @Test
     void aSequenceTooFarAheadIsRefusedAndDoesNotSilenceItsKey() {
         InboxService inbox = inbox(Map.of("outbox.inbox.max-sequence-jump", "1000"));
         assertEquals(Admission.PROCESS, inbox.admit("c", "m1", key(1), Ordering.CHECK));

@@ -90,9 +90,13 @@ public class InboxInterceptor {
                 || !m.propertyExists(MessageProperties.AGGREGATE_ID)) {
             return null;
         }
+        long sequence = m.getLongProperty(MessageProperties.SEQUENCE);
         return new Position(
                 m.getStringProperty(MessageProperties.AGGREGATE_TYPE),
                 m.getStringProperty(MessageProperties.AGGREGATE_ID),
-                m.getLongProperty(MessageProperties.SEQUENCE));
+                sequence,
+                m.propertyExists(MessageProperties.FOLLOWS)
+                        ? m.getLongProperty(MessageProperties.FOLLOWS)
+                        : sequence - 1);
     }
 }

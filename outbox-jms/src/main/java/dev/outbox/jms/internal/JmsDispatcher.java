@@ -23,6 +23,7 @@ import jakarta.jms.TextMessage;
 import dev.outbox.MessageProperties;
 import dev.outbox.admin.OutboxRecord;
 import dev.outbox.cdi.internal.Durations;
+import dev.outbox.cdi.internal.Follows;
 import dev.outbox.cdi.internal.OutboxSettings;
 import dev.outbox.cdi.internal.ReservedHeaders;
 import dev.outbox.cdi.internal.Unsendable;
@@ -218,7 +219,7 @@ public class JmsDispatcher {
             throw Failures.unsendable(r, "the record has no destination");
         }
         for (String name : r.headers().keySet()) {
-            if (ReservedHeaders.isReserved(name)) {
+            if (ReservedHeaders.isReserved(name) && !name.equals(MessageProperties.FOLLOWS)) {
                 throw Failures.unsendable(
                         r,
                         "its stored header '"
@@ -227,6 +228,10 @@ public class JmsDispatcher {
                                 + ReservedHeaders.RULE
                                 + "): the row was not written by capture");
             }
+        }
+        String follows = Follows.problem(r);
+        if (follows != null) {
+            throw Failures.unsendable(r, follows);
         }
         try {
             MessageProducer producer = producers.get(r.destination());
@@ -264,6 +269,9 @@ public class JmsDispatcher {
         m.setStringProperty(MessageProperties.AGGREGATE_TYPE, r.aggregateType());
         m.setStringProperty(MessageProperties.AGGREGATE_ID, r.aggregateId());
         m.setLongProperty(MessageProperties.SEQUENCE, r.sequence());
+        if (r.headers().containsKey(MessageProperties.FOLLOWS)) {
+            m.setLongProperty(MessageProperties.FOLLOWS, Follows.of(r)); // a skip's, checked
+        }
         m.setLongProperty(MessageProperties.WRITTEN_AT, r.writtenAt().toEpochMilli());
         m.setStringProperty(MessageProperties.CONTENT_TYPE, r.contentType());
         m.setStringProperty("JMSXGroupID", r.aggregateId());

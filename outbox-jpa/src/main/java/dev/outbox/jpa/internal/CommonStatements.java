@@ -44,7 +44,7 @@ final class CommonStatements {
               AND NOT EXISTS (SELECT 1 FROM outbox_pause z WHERE z.destination = r.destination)
               AND NOT EXISTS (SELECT 1 FROM outbox_record p
                 WHERE p.aggregate_type = r.aggregate_type AND p.aggregate_id = r.aggregate_id
-                  AND p.seq < r.seq AND p.status <> 'DISPATCHED')
+                  AND p.seq < r.seq AND p.status NOT IN ('DISPATCHED', 'SKIPPED'))
             ORDER BY r.next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED"""
                     .formatted(CLAIMED_COLUMNS);
 
@@ -118,7 +118,7 @@ final class CommonStatements {
                 Statement.UNKNOWN_STATUS,
                 """
                 SELECT id, status FROM outbox_record
-                WHERE status NOT IN ('PENDING', 'DISPATCHED', 'FAILED', 'QUARANTINED')""");
+                WHERE status NOT IN ('PENDING', 'DISPATCHED', 'FAILED', 'QUARANTINED', 'SKIPPED')""");
         ALL.put(
                 Statement.QUARANTINE_UNKNOWN,
                 """
@@ -129,6 +129,21 @@ final class CommonStatements {
                 """
                 UPDATE outbox_record SET status = 'PENDING', attempts = 0, next_attempt_at = ?
                 WHERE id = ? AND status IN ('FAILED', 'QUARANTINED')""");
+        ALL.put(
+                Statement.KEY_EARLIER_UNSENT,
+                """
+                SELECT 1 FROM outbox_record
+                WHERE aggregate_type = ? AND aggregate_id = ? AND seq < ?
+                  AND status NOT IN ('DISPATCHED', 'SKIPPED')""");
+        ALL.put(
+                Statement.KEY_LATER,
+                """
+                SELECT id, status, headers FROM outbox_record
+                WHERE aggregate_type = ? AND aggregate_id = ? AND seq > ? ORDER BY seq""");
+        ALL.put(
+                Statement.SKIP,
+                "UPDATE outbox_record SET status = 'SKIPPED' WHERE id = ? AND status = ?");
+        ALL.put(Statement.SET_HEADERS, "UPDATE outbox_record SET headers = ? WHERE id = ?");
         ALL.put(
                 Statement.REPLAY,
                 """
@@ -158,7 +173,7 @@ final class CommonStatements {
                 WHERE h.status IN ('FAILED', 'QUARANTINED')
                   AND NOT EXISTS (SELECT 1 FROM outbox_record e
                     WHERE e.aggregate_type = h.aggregate_type AND e.aggregate_id = h.aggregate_id
-                      AND e.seq < h.seq AND e.status <> 'DISPATCHED')""");
+                      AND e.seq < h.seq AND e.status NOT IN ('DISPATCHED', 'SKIPPED'))""");
         ALL.put(Statement.FIND_RECORDS, "SELECT " + RECORD_COLUMNS + " FROM outbox_record");
         ALL.put(
                 Statement.FIND_SUMMARIES,

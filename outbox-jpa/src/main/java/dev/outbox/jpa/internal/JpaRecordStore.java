@@ -125,6 +125,11 @@ public class JpaRecordStore implements RecordStore {
     }
 
     @Override
+    public boolean skip(String id) {
+        return queries.skip(id);
+    }
+
+    @Override
     public int replay(Collection<String> ids, Instant now) {
         return queries.replay(ids, now);
     }

@@ -12,7 +12,7 @@ final class MySqlDialect extends MariaDbDialect {
               AND NOT EXISTS (SELECT 1 FROM outbox_pause z WHERE z.destination = r.destination)
               AND NOT EXISTS (SELECT 1 FROM outbox_record p
                 WHERE p.aggregate_type = r.aggregate_type AND p.aggregate_id = r.aggregate_id
-                  AND p.seq < r.seq AND p.status <> 'DISPATCHED')
+                  AND p.seq < r.seq AND p.status NOT IN ('DISPATCHED', 'SKIPPED'))
             ORDER BY r.next_attempt_at LIMIT ?2 FOR UPDATE OF r SKIP LOCKED"""
                     .formatted(CommonStatements.CLAIMED_COLUMNS);
 

@@ -61,7 +61,7 @@ final class PostgreSqlDialect extends Dialect {
               AND (SELECT 1 FROM outbox_pause z WHERE z.destination = r.destination) IS NULL
               AND (SELECT 1 FROM outbox_record p
                 WHERE p.aggregate_type = r.aggregate_type AND p.aggregate_id = r.aggregate_id
-                  AND p.seq < r.seq AND p.status <> 'DISPATCHED' LIMIT 1) IS NULL
+                  AND p.seq < r.seq AND p.status NOT IN ('DISPATCHED', 'SKIPPED') LIMIT 1) IS NULL
             ORDER BY r.next_attempt_at LIMIT ?2 FOR UPDATE OF r SKIP LOCKED"""
                     .formatted(CommonStatements.CLAIMED_COLUMNS);
 

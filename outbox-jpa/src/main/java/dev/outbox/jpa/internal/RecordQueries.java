@@ -1,5 +1,6 @@
 package dev.outbox.jpa.internal;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,11 +13,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import dev.outbox.MessageProperties;
 import dev.outbox.admin.BlockedKey;
 import dev.outbox.admin.DestinationBacklog;
 import dev.outbox.admin.OutboxRecord;
 import dev.outbox.admin.RecordQuery;
 import dev.outbox.admin.RecordStatus;
+import dev.outbox.cdi.internal.Follows;
 
 /**
  * The operator's part of the store: searches and counts records, the backlog per destination, and
@@ -161,6 +164,64 @@ final class RecordQueries {
         return updateEach(Statement.REPLAY, ids, now);
     }
 
+    /**
+     * Skips a dead letter that heads its key and has an unsent record after it, which gets the
+     * {@code outboxFollows} header: what the skipped one followed. Runs in the caller's
+     * transaction.
+     */
+    boolean skip(String id) {
+        return access.call(
+                (c, d) -> {
+                    ClaimedRecord head;
+                    try (PreparedStatement ps = access.prepare(c, d, Statement.READ_RECORD)) {
+                        ps.setString(1, id);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            RecordStatus status =
+                                    rs.next() ? RecordRows.status(rs.getString("status")) : null;
+                            if (status != RecordStatus.FAILED
+                                    && status != RecordStatus.QUARANTINED) {
+                                return false;
+                            }
+                            head = RecordRows.read(d, rs, status);
+                        }
+                    }
+                    Object[] key = {head.aggregateType(), head.aggregateId(), head.sequence()};
+                    if (head.aggregateId() == null
+                            || exists(c, d, Statement.KEY_EARLIER_UNSENT, key)) {
+                        return false;
+                    }
+                    String next;
+                    Map<String, String> headers;
+                    try (PreparedStatement ps = access.prepare(c, d, Statement.KEY_LATER)) {
+                        Rows.bind(d, ps, key);
+                        ps.setMaxRows(1);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (!rs.next()
+                                    || RecordRows.status(rs.getString("status"))
+                                            == RecordStatus.DISPATCHED) {
+                                return false; // nothing waits behind it
+                            }
+                            next = rs.getString("id");
+                            headers =
+                                    RecordRows.HEADERS.convertToEntityAttribute(
+                                            rs.getString("headers"));
+                        }
+                    }
+                    if (!updateOne(c, d, Statement.SKIP, id, head.status().name())) {
+                        return false; // changed meanwhile
+                    }
+                    Map<String, String> following = new TreeMap<>(headers);
+                    following.put(MessageProperties.FOLLOWS, String.valueOf(Follows.of(head)));
+                    updateOne(
+                            c,
+                            d,
+                            Statement.SET_HEADERS,
+                            RecordRows.HEADERS.convertToDatabaseColumn(following),
+                            next);
+                    return true;
+                });
+    }
+
     boolean delete(String id) {
         return updateOne(Statement.DELETE, id);
     }
@@ -173,13 +234,26 @@ final class RecordQueries {
      * @return whether the conditional statement changed one row
      */
     private boolean updateOne(Statement statement, Object... values) {
-        return access.call(
-                (c, d) -> {
-                    try (PreparedStatement ps = access.prepare(c, d, statement)) {
-                        Rows.bind(d, ps, values);
-                        return ps.executeUpdate() == 1;
-                    }
-                });
+        return access.call((c, d) -> updateOne(c, d, statement, values));
+    }
+
+    private boolean updateOne(Connection c, Dialect d, Statement statement, Object... values)
+            throws SQLException {
+        try (PreparedStatement ps = access.prepare(c, d, statement)) {
+            Rows.bind(d, ps, values);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private boolean exists(Connection c, Dialect d, Statement statement, Object... values)
+            throws SQLException {
+        try (PreparedStatement ps = access.prepare(c, d, statement)) {
+            Rows.bind(d, ps, values);
+            ps.setMaxRows(1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /**
@@ -241,9 +315,12 @@ final class RecordQueries {
                     try (PreparedStatement ps = access.prepare(c, d, Statement.BACKLOG);
                             ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
+                            RecordStatus status = RecordRows.status(rs.getString(2));
+                            if (status == null || status == RecordStatus.SKIPPED) {
+                                continue; // waits for nothing
+                            }
                             String destination = rs.getString(1);
                             long[] n = counts.computeIfAbsent(destination, x -> new long[3]);
-                            RecordStatus status = RecordRows.status(rs.getString(2));
                             if (status == RecordStatus.PENDING) {
                                 n[0] = rs.getLong(3);
                                 oldest.put(destination, Times.read(d, rs, "oldest"));

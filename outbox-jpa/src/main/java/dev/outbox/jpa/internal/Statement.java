@@ -56,6 +56,17 @@ enum Statement {
     RETRY,
     /** Operator: a DISPATCHED record pending again (now, id). */
     REPLAY,
+    /**
+     * Operator, skipping a dead letter: whether an earlier record of its key is unsent (type, id,
+     * sequence).
+     */
+    KEY_EARLIER_UNSENT,
+    /** Operator, skipping: the key's next records, id, status and headers (type, id, sequence). */
+    KEY_LATER,
+    /** Operator: a dead letter skipped (id, the status read). */
+    SKIP,
+    /** Operator, skipping: the next record's headers (headers, id). */
+    SET_HEADERS,
     /** Operator: deletes a record that is not pending (id). */
     DELETE,
     /** Operator: counts and oldest record per destination and status. */

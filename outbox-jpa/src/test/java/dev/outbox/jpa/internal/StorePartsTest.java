@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.outbox.MessageProperties;
 import dev.outbox.admin.BlockedKey;
 import dev.outbox.admin.DestinationBacklog;
 import dev.outbox.admin.OutboxRecord;
@@ -186,6 +187,56 @@ class StorePartsTest {
                     "by the head's destination");
             assertEquals(1, queries.blockedKeys(null, 1).size());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "derby"})
+    void aSkippedHeadLetsItsKeyFlowAndTheNextRecordSaysWhatItFollows(String database)
+            throws Exception {
+        try (Db db = Db.open(database, "skip")) {
+            StoreAccess access = db.access();
+            RecordCapture capture = new RecordCapture(access);
+            RecordRelay relay = new RecordRelay(access);
+            RecordQueries queries = new RecordQueries(access, new DestinationPauses(access));
+            for (String id : List.of("a1", "a2", "a3")) {
+                capture.append(record(id, "1", "q1", Map.of("h", id)));
+            }
+            capture.append(record("b1", "2", "q1", Map.of()));
+            Instant now = T0.plusSeconds(1);
+            assertTrue(relay.markAttemptFailed("a1", 0, RecordStatus.QUARANTINED, null, "bad"));
+            assertTrue(relay.markAttemptFailed("a2", 0, RecordStatus.FAILED, null, "spent"));
+            assertTrue(relay.markAttemptFailed("b1", 0, RecordStatus.FAILED, null, "alone"));
+
+            assertFalse(queries.skip("a2"), "an earlier record of its key is unsent");
+            assertFalse(queries.skip("a3"), "pending: not a dead letter");
+            assertFalse(queries.skip("b1"), "nothing waits behind it");
+            assertFalse(queries.skip("none"));
+            assertTrue(queries.skip("a1"));
+            assertEquals(RecordStatus.SKIPPED, queries.find("a1").orElseThrow().status());
+            assertEquals(
+                    Map.of("h", "a2", MessageProperties.FOLLOWS, "0"),
+                    queries.find("a2").orElseThrow().headers(),
+                    "the next record follows what the skipped one followed");
+            assertFalse(queries.skip("a1"), "skipped once");
+
+            // a2, a dead letter itself, now heads the key; skipped, a3 follows what a1 followed
+            assertEquals(List.of("a2", "b1"), heads(queries));
+            assertTrue(queries.skip("a2"));
+            assertEquals(
+                    Map.of("h", "a3", MessageProperties.FOLLOWS, "0"),
+                    queries.find("a3").orElseThrow().headers());
+            assertEquals(
+                    Set.of("a3"), ids(relay.claim(10, now, true)), "a skipped one holds nothing");
+            assertEquals(List.of("b1"), heads(queries));
+            assertEquals(
+                    List.of(new DestinationBacklog("q1", 1, 1, 0, T0, false)),
+                    queries.backlog(),
+                    "skipped records are not waiting");
+        }
+    }
+
+    private static List<String> heads(RecordQueries queries) {
+        return queries.blockedKeys(null, 10).stream().map(k -> k.head().id()).toList();
     }
 
     @ParameterizedTest

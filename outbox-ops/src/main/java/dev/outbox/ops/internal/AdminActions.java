@@ -47,6 +47,27 @@ public class AdminActions {
         return audited("retry", id, actor, done, outcome);
     }
 
+    /** Skips a FAILED or QUARANTINED record that blocks its key. */
+    public ActionView skip(String id, String actor) {
+        Optional<OutboxRecord> r = outbox.find(id);
+        String outcome;
+        boolean done = false;
+        if (r.isEmpty()) {
+            outcome = "no such record";
+        } else if (r.get().status() != RecordStatus.FAILED
+                && r.get().status() != RecordStatus.QUARANTINED) {
+            outcome = "refused: the record is " + r.get().status();
+        } else {
+            done = outbox.skip(id);
+            outcome =
+                    done
+                            ? "SKIPPED: the records of its key after it are sent"
+                            : "refused: the record does not block its key (an earlier record of"
+                                    + " its key is unsent, or no unsent record follows it)";
+        }
+        return audited("skip", id, actor, done, outcome);
+    }
+
     /** Sends a DISPATCHED record once more. */
     public ActionView replay(String id, String actor) {
         Optional<OutboxRecord> r = outbox.find(id);

@@ -47,7 +47,8 @@ final class AdminParams {
                                 case "retry" -> "a bulk retry takes FAILED or QUARANTINED";
                                 case "replay" -> "a bulk replay takes DISPATCHED records";
                                 default ->
-                                        "a bulk delete takes FAILED, QUARANTINED or DISPATCHED"
+                                        "a bulk delete takes FAILED, QUARANTINED, SKIPPED or"
+                                                + " DISPATCHED"
                                                 + " (a PENDING record may be being sent)";
                             }));
         }
@@ -144,7 +145,7 @@ final class AdminParams {
                     Msg.OPS_BAD_REQUEST.format(
                             "status",
                             LogText.of(text),
-                            "expected PENDING, DISPATCHED, FAILED or QUARANTINED"));
+                            "expected PENDING, DISPATCHED, FAILED, QUARANTINED or SKIPPED"));
         }
     }
 

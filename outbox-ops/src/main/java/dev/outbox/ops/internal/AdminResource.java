@@ -194,6 +194,19 @@ public class AdminResource {
      * @return the outcome
      */
     @POST
+    @Path("records/{id}/skip")
+    @Produces(MediaType.APPLICATION_JSON)
+    @AdminRight(AdminRight.Right.OPERATE)
+    public Response skip(@PathParam("id") String id) {
+        AdminParams.recordId(id);
+        String actor = actor();
+        return act("skip", id, actor, () -> actions.skip(id, actor));
+    }
+
+    /**
+     * @return the outcome
+     */
+    @POST
     @Path("records/{id}/replay")
     @Produces(MediaType.APPLICATION_JSON)
     @AdminRight(AdminRight.Right.OPERATE)
