@@ -106,6 +106,12 @@ WHERE aggregate_type = ? AND aggregate_id = ? AND seq < ?
 SELECT id, status, headers FROM outbox_record
 WHERE aggregate_type = ? AND aggregate_id = ? AND seq > ? ORDER BY seq
 
+-- KEY_DISPATCHED
+SELECT id FROM outbox_record
+WHERE aggregate_type = ? AND aggregate_id = ? AND seq BETWEEN ? AND ?
+  AND status = 'DISPATCHED'
+ORDER BY seq
+
 -- SKIP
 UPDATE outbox_record SET status = 'SKIPPED' WHERE id = ? AND status = ?
 

@@ -361,6 +361,39 @@ class AdminApiIT {
     }
 
     @Test
+    void replaysAKeysHistoryFromASequenceInOrder() throws Exception {
+        String id = unique("history");
+        for (int n = 1; n <= 3; n++) {
+            events.fire(new Note(id, "history " + n));
+        }
+        assertEquals(3, probe.receiveAll(QUEUE, id, 3, 3000).size(), "first delivery");
+        testKit.awaitDispatched("Note", id, WAIT);
+        List<OutboxRecord> history = testKit.records("Note", id);
+        assertTrue(history.stream().allMatch(r -> r.status() == RecordStatus.DISPATCHED));
+
+        HttpResponse<String> replayed = admin("POST", "keys/Order/" + id + "/replay?from=2");
+        assertEquals(200, replayed.statusCode(), replayed.body());
+        assertTrue(replayed.body().contains("2 records PENDING again"), replayed.body());
+        List<Received> again = probe.receiveAll(QUEUE, id, 2, 3000);
+        assertEquals(
+                List.of(2L, 3L),
+                again.stream().map(m -> m.property(MessageProperties.SEQUENCE)).toList(),
+                "from #2, in order");
+        assertEquals(
+                history.get(1).id(),
+                again.get(0).property(MessageProperties.RECORD_ID),
+                "the same record ids: an inbox that remembers them skips the copies");
+        assertTrue(
+                probe.audit("Order/" + id).stream().anyMatch(r -> "replay-key".equals(r[2])),
+                "audited");
+
+        assertEquals(404, admin("POST", "keys/Order/" + id + "-none/replay?from=1").statusCode());
+        assertEquals(400, admin("POST", "keys/Order/" + id + "/replay?from=0").statusCode());
+        assertEquals(400, admin("POST", "keys/Order/" + id + "/replay?from=3&to=2").statusCode());
+        assertEquals(400, admin("POST", "keys/Order/" + id + "/replay").statusCode());
+    }
+
+    @Test
     void listsTheKeysADeadLetterBlocksAndTheirHeldRecordsFlowOnceItIsDeleted() throws Exception {
         String id = unique("blocked");
         OutboxRecord head = quarantined(id);

@@ -110,6 +110,22 @@ public interface Outbox {
     boolean replay(String id);
 
     /**
+     * Sends a key's history once more, in order: its {@code DISPATCHED} records (those kept by
+     * {@code outbox.retention}) from one sequence to another become pending, due now, and go out in
+     * sequence order, behind any unsent record of the key before them. Each copy is a {@link
+     * #replay(String) replay}: a consumer's inbox that still remembers a message skips its copy.
+     *
+     * @param aggregateType the key's type
+     * @param aggregateId the key's id
+     * @param fromSequence the first sequence to send, from 1
+     * @param toSequence the last, not below {@code fromSequence}
+     * @return how many are pending again, at most 10,000 (the lowest sequences): call again from
+     *     the next one for more
+     * @throws IllegalArgumentException if the key is missing or the range is empty
+     */
+    int replay(String aggregateType, String aggregateId, long fromSequence, long toSequence);
+
+    /**
      * @return per destination, the records that wait and the age of the oldest, including paused
      *     destinations with nothing waiting
      */

@@ -307,6 +307,11 @@ public enum Msg {
             'I',
             "Record %s was skipped by an operator: it is SKIPPED, and the records of its key"
                     + " after it are sent"),
+    ADMIN_REPLAYED_KEY(
+            510,
+            'I',
+            "%d records of key %s/%s, from #%d to #%d, were replayed by an operator, in order"),
+    ADMIN_KEY_REPLAY_INVALID(511, 'E', "A replay of key %s was refused: %s"),
 
     // operations (outbox-ops, outbox-testkit)
     OPS_AUDIT(601, 'I', "Admin action %s on %s by %s: %s"),

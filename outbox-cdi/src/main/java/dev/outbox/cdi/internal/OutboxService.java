@@ -24,6 +24,9 @@ import dev.outbox.admin.RecordStatus;
 @Transactional
 public class OutboxService implements Outbox {
 
+    /** The most records one replay of a key sends. */
+    static final int KEY_REPLAY_LIMIT = 10_000;
+
     @Inject RecordStore store;
     @Inject Event<RecordsDue> recordsDue;
     @Inject OutboxSettings settings;
@@ -136,6 +139,44 @@ public class OutboxService implements Outbox {
         boolean replayed = store.replay(id, clock.instant());
         if (replayed) {
             Msg.ADMIN_REPLAYED.log(id);
+            recordsDue.fire(RecordsDue.INSTANCE);
+        }
+        return replayed;
+    }
+
+    @Override
+    public int replay(
+            String aggregateType, String aggregateId, long fromSequence, long toSequence) {
+        if (aggregateType == null
+                || aggregateType.isBlank()
+                || aggregateId == null
+                || aggregateId.isBlank()) {
+            throw new IllegalArgumentException(
+                    Msg.ADMIN_KEY_REPLAY_INVALID.format(
+                            aggregateType + "/" + aggregateId,
+                            "the key's type and id are required"));
+        }
+        if (fromSequence < 1 || toSequence < fromSequence) {
+            throw new IllegalArgumentException(
+                    Msg.ADMIN_KEY_REPLAY_INVALID.format(
+                            aggregateType + "/" + aggregateId,
+                            "from #"
+                                    + fromSequence
+                                    + " to #"
+                                    + toSequence
+                                    + " is no range: from must be at least 1 and to not below it"));
+        }
+        int replayed =
+                store.replay(
+                        aggregateType,
+                        aggregateId,
+                        fromSequence,
+                        toSequence,
+                        KEY_REPLAY_LIMIT,
+                        clock.instant());
+        if (replayed > 0) {
+            Msg.ADMIN_REPLAYED_KEY.log(
+                    replayed, aggregateType, aggregateId, fromSequence, toSequence);
             recordsDue.fire(RecordsDue.INSTANCE);
         }
         return replayed;

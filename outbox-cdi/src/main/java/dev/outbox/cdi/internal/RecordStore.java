@@ -167,6 +167,21 @@ public interface RecordStore {
     boolean skip(String id);
 
     /**
+     * Makes a key's {@code DISPATCHED} records in a range of sequences pending again, as {@link
+     * #replay(String, Instant)} does one.
+     *
+     * @param aggregateType the key's type
+     * @param aggregateId the key's id
+     * @param from the first sequence
+     * @param to the last sequence
+     * @param limit the most records, the lowest sequences first
+     * @param now when they become due
+     * @return how many are pending again
+     */
+    int replay(
+            String aggregateType, String aggregateId, long from, long to, int limit, Instant now);
+
+    /**
      * Deletes a record unless it is {@code PENDING}.
      *
      * @param id the record id

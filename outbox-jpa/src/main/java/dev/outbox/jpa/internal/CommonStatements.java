@@ -141,6 +141,13 @@ final class CommonStatements {
                 SELECT id, status, headers FROM outbox_record
                 WHERE aggregate_type = ? AND aggregate_id = ? AND seq > ? ORDER BY seq""");
         ALL.put(
+                Statement.KEY_DISPATCHED,
+                """
+                SELECT id FROM outbox_record
+                WHERE aggregate_type = ? AND aggregate_id = ? AND seq BETWEEN ? AND ?
+                  AND status = 'DISPATCHED'
+                ORDER BY seq""");
+        ALL.put(
                 Statement.SKIP,
                 "UPDATE outbox_record SET status = 'SKIPPED' WHERE id = ? AND status = ?");
         ALL.put(Statement.SET_HEADERS, "UPDATE outbox_record SET headers = ? WHERE id = ?");

@@ -125,6 +125,12 @@ public class JpaRecordStore implements RecordStore {
     }
 
     @Override
+    public int replay(
+            String aggregateType, String aggregateId, long from, long to, int limit, Instant now) {
+        return queries.replay(aggregateType, aggregateId, from, to, limit, now);
+    }
+
+    @Override
     public boolean skip(String id) {
         return queries.skip(id);
     }

@@ -222,6 +222,32 @@ final class RecordQueries {
                 });
     }
 
+    /**
+     * Replays a key's dispatched records in a range: their ids in sequence order, then one {@code
+     * REPLAY} each; the claim's head condition sends them in that order.
+     */
+    int replay(
+            String aggregateType, String aggregateId, long from, long to, int limit, Instant now) {
+        List<String> ids =
+                access.call(
+                        (c, d) -> {
+                            List<String> found = new ArrayList<>();
+                            try (PreparedStatement ps =
+                                    access.prepare(c, d, Statement.KEY_DISPATCHED)) {
+                                Rows.bind(
+                                        d, ps, new Object[] {aggregateType, aggregateId, from, to});
+                                ps.setMaxRows(limit);
+                                try (ResultSet rs = ps.executeQuery()) {
+                                    while (found.size() < limit && rs.next()) {
+                                        found.add(rs.getString(1));
+                                    }
+                                }
+                            }
+                            return found;
+                        });
+        return replay(ids, now);
+    }
+
     boolean delete(String id) {
         return updateOne(Statement.DELETE, id);
     }

@@ -63,6 +63,10 @@ enum Statement {
     KEY_EARLIER_UNSENT,
     /** Operator, skipping: the key's next records, id, status and headers (type, id, sequence). */
     KEY_LATER,
+    /**
+     * Operator: the ids of a key's dispatched records in a range, in order (type, id, from, to).
+     */
+    KEY_DISPATCHED,
     /** Operator: a dead letter skipped (id, the status read). */
     SKIP,
     /** Operator, skipping: the next record's headers (headers, id). */

@@ -235,6 +235,33 @@ class StorePartsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "derby"})
+    void aKeysHistoryIsReplayedInOrderFromItsRange(String database) throws Exception {
+        try (Db db = Db.open(database, "history")) {
+            StoreAccess access = db.access();
+            RecordCapture capture = new RecordCapture(access);
+            RecordRelay relay = new RecordRelay(access);
+            RecordQueries queries = new RecordQueries(access, new DestinationPauses(access));
+            for (String id : List.of("h1", "h2", "h3", "h4")) {
+                capture.append(record(id, "7", "q1", Map.of()));
+            }
+            capture.append(record("o1", "8", "q1", Map.of()));
+            Instant now = T0.plusSeconds(1);
+            relay.markDispatched(List.of("h1", "h2", "h3", "o1"), now, true);
+
+            assertEquals(0, queries.replay("Order", "7", 5, 9, 10, now), "nothing there");
+            assertEquals(2, queries.replay("Order", "7", 2, 9, 10, now), "h4 was never sent");
+            assertEquals(Set.of("h2"), ids(relay.claim(10, now, true)), "in order, one by one");
+            relay.markDispatched(List.of("h2"), now, true);
+            assertEquals(Set.of("h3"), ids(relay.claim(10, now, true)));
+            relay.markDispatched(List.of("h3"), now, true);
+            assertEquals(Set.of("h4"), ids(relay.claim(10, now, true)));
+            assertEquals(1, queries.replay("Order", "7", 1, 3, 1, now), "up to the limit");
+            assertEquals(RecordStatus.PENDING, queries.find("h1").orElseThrow().status());
+        }
+    }
+
     private static List<String> heads(RecordQueries queries) {
         return queries.blockedKeys(null, 10).stream().map(k -> k.head().id()).toList();
     }

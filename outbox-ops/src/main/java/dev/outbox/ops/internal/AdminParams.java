@@ -149,6 +149,30 @@ final class AdminParams {
         }
     }
 
+    /**
+     * @param parameter the parameter's name
+     * @param text its value
+     * @param absent what a missing value means, or {@code null} when it is required
+     * @return a sequence number, from 1
+     */
+    static long sequence(String parameter, String text, Long absent) {
+        if ((text == null || text.isBlank()) && absent != null) {
+            return absent;
+        }
+        try {
+            long n = Long.parseLong(text == null ? "" : text.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw fail(
+                Response.Status.BAD_REQUEST,
+                Msg.OPS_BAD_REQUEST.format(
+                        parameter, LogText.of(text), "expected a sequence number from 1"));
+    }
+
     static int limit(String text) {
         if (text == null || text.isBlank()) {
             return RecordQuery.DEFAULT_LIMIT;

@@ -217,6 +217,44 @@ public class AdminResource {
     }
 
     /**
+     * Sends a key's dispatched history once more, in order ({@code Outbox.replay} of a key).
+     *
+     * @return the outcome; 404 when no dispatched record of the key is in the range
+     */
+    @POST
+    @Path("keys/{type}/{id}/replay")
+    @Produces(MediaType.APPLICATION_JSON)
+    @AdminRight(AdminRight.Right.OPERATE)
+    public Response replayKey(
+            @PathParam("type") String type,
+            @PathParam("id") String id,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        String t = required("type", type);
+        String i = required("id", id);
+        long first = AdminParams.sequence("from", from, null);
+        long last = AdminParams.sequence("to", to, Long.MAX_VALUE);
+        if (last < first) {
+            throw AdminParams.fail(
+                    Response.Status.BAD_REQUEST,
+                    Msg.OPS_BAD_REQUEST.format("to", LogText.of(to), "expected not below from"));
+        }
+        String actor = actor();
+        return act(
+                "replay-key", t + "/" + i, actor, () -> actions.replay(t, i, first, last, actor));
+    }
+
+    private static String required(String parameter, String value) {
+        String v = AdminParams.text(parameter, value);
+        if (v == null) {
+            throw AdminParams.fail(
+                    Response.Status.BAD_REQUEST,
+                    Msg.OPS_BAD_REQUEST.format(parameter, LogText.of(value), "expected a value"));
+        }
+        return v;
+    }
+
+    /**
      * @return the outcome
      */
     @DELETE
