@@ -229,6 +229,65 @@ public class Probe {
         return messages;
     }
 
+    /**
+     * Creates a shared durable subscription to a topic (a queue on its address), taking nothing.
+     */
+    public void subscribe(String topic, String subscription) throws JMSException {
+        try (Connection c = cf().createConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            s.createSharedDurableConsumer(s.createTopic(topic), subscription).close();
+        }
+    }
+
+    /** Ends a shared durable subscription, and drops what it holds. */
+    public void unsubscribe(String subscription) throws JMSException {
+        try (Connection c = cf().createConnection()) {
+            c.createSession(false, Session.AUTO_ACKNOWLEDGE).unsubscribe(subscription);
+        }
+    }
+
+    /**
+     * Receives from a subscription, as {@link #receiveAll(String, String, int, long)} does from a
+     * queue, handing each message of the keys with the prefix to the handler before it is
+     * acknowledged.
+     */
+    public List<Received> receiveAll(
+            String topic,
+            String subscription,
+            String aggregateIdPrefix,
+            int expected,
+            long quietMillis,
+            Handler handler)
+            throws JMSException {
+        List<Received> messages = new ArrayList<>();
+        try (Connection c = cf().createConnection()) {
+            c.start();
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            try (MessageConsumer consumer =
+                    s.createSharedDurableConsumer(s.createTopic(topic), subscription)) {
+                Message m;
+                while ((m = consumer.receive(quietMillis)) != null) {
+                    String key = m.getStringProperty("outboxAggregateId");
+                    if (key == null || !key.startsWith(aggregateIdPrefix)) {
+                        continue;
+                    }
+                    handler.handle(m);
+                    messages.add(Received.of(m));
+                    if (messages.size() >= expected) {
+                        quietMillis = Math.min(quietMillis, 1500);
+                    }
+                }
+            }
+        }
+        return messages;
+    }
+
+    /** What a test does with a message it received. */
+    @FunctionalInterface
+    public interface Handler {
+        void handle(Message m) throws JMSException;
+    }
+
     /** Sends a plain text message (no outbox properties) to a queue. */
     public void sendPlain(String queue, String text) throws JMSException {
         try (Connection c = cf().createConnection()) {

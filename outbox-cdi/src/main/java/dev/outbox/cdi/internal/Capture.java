@@ -186,10 +186,30 @@ public final class Capture {
             return Optional.of(routed);
         }
         Route route = cls.getAnnotation(Route.class);
-        if (route != null && !route.value().isBlank()) {
-            return Optional.of(route.value().trim());
+        String annotated = route == null ? null : annotated(route, type, cls);
+        return annotated != null ? Optional.of(annotated) : settings.defaultDestination();
+    }
+
+    /**
+     * @return the destination a {@link Route} names: its queue, or {@code topic://} and its topic
+     * @throws InvalidEventException when it names both, or a name that is not one
+     */
+    private static String annotated(Route route, String type, Class<?> cls) {
+        boolean queue = !route.value().isBlank();
+        boolean topic = !route.topic().isBlank();
+        if (queue && topic) {
+            throw invalid(type, cls, "@Route names a queue and a topic: name one");
         }
-        return settings.defaultDestination();
+        if (!queue && !topic) {
+            throw invalid(type, cls, "@Route names neither a queue (value) nor a topic");
+        }
+        String to = queue ? route.value() : Destinations.TOPIC + route.topic().trim();
+        try {
+            return Parsers.destination(to);
+        } catch (IllegalArgumentException e) {
+            throw invalid(
+                    type, cls, "@Route's destination '" + to + "' is invalid: " + e.getMessage());
+        }
     }
 
     /** A delay cut to its largest whole unit (days, hours, minutes or seconds), for a message. */

@@ -157,7 +157,7 @@ public final class OutboxSettings {
                 r.read(
                         Property.DELIVERY_MAX_DELAY,
                         t -> Parsers.duration(t, Duration.ofSeconds(1), Duration.ofDays(3650)));
-        defaultDestination = r.optional(Property.DESTINATION_DEFAULT, Parsers::name);
+        defaultDestination = r.optional(Property.DESTINATION_DEFAULT, Parsers::destination);
         routes = r.routes();
         schemaCreate = r.read(Property.SCHEMA_CREATE, Parsers::bool);
         insertWait =
@@ -601,7 +601,7 @@ public final class OutboxSettings {
                                     raw, key, "the property name must end with an event type"));
                     continue;
                 }
-                parse(key, raw, Parsers::name).ifPresent(queue -> routes.put(type, queue));
+                parse(key, raw, Parsers::destination).ifPresent(to -> routes.put(type, to));
             }
             return Collections.unmodifiableMap(routes);
         }

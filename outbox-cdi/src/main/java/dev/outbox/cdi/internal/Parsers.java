@@ -110,6 +110,11 @@ final class Parsers {
         return t;
     }
 
+    /** A queue name, or {@code topic://} and a topic name ({@link Destinations}). */
+    static String destination(String text) {
+        return Destinations.check(name(text));
+    }
+
     static String name(String text) {
         if (text.isBlank()) {
             throw new IllegalArgumentException("expected a name, found an empty value");

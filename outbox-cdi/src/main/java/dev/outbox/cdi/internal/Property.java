@@ -124,11 +124,12 @@ public enum Property {
     DESTINATION_DEFAULT(
             "outbox.destination.default",
             "",
-            "Queue for event types with no route and no `@Route`."),
+            "Queue (or `topic://` and a topic) for event types with no route and no `@Route`."),
     ROUTE(
             "outbox.route.<event type>",
             "",
-            "Queue for one event type; wins over `@Route` and the default destination."),
+            "Queue for one event type, or `topic://` and a topic (an Artemis multicast address);"
+                    + " wins over `@Route` and the default destination."),
     DATASOURCE(
             "outbox.datasource",
             "",

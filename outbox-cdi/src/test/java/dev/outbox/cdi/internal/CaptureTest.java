@@ -42,6 +42,39 @@ class CaptureTest {
         }
     }
 
+    @Route(topic = "orders.topic")
+    public record Broadcast(String id) implements OutboxEvent {
+        public String aggregateType() {
+            return "Thing";
+        }
+
+        public String aggregateId() {
+            return id;
+        }
+    }
+
+    @Route(value = "q", topic = "t")
+    public record RoutedTwice(String id) implements OutboxEvent {
+        public String aggregateType() {
+            return "Thing";
+        }
+
+        public String aggregateId() {
+            return id;
+        }
+    }
+
+    @Route
+    public record RoutedNowhere(String id) implements OutboxEvent {
+        public String aggregateType() {
+            return "Thing";
+        }
+
+        public String aggregateId() {
+            return id;
+        }
+    }
+
     public record Unrouted(String id) implements OutboxEvent {
         public String aggregateType() {
             return "Thing";
@@ -211,6 +244,28 @@ class CaptureTest {
                 capture(Map.of("outbox.destination.default", "dflt"))
                         .toRecord(new Unrouted("x"))
                         .destination());
+    }
+
+    @Test
+    void aTopicIsRoutedAsTopicSlashSlashItsName() {
+        assertEquals(
+                "topic://orders.topic",
+                capture(Map.of()).toRecord(new Broadcast("x")).destination());
+        assertEquals(
+                "topic://configured",
+                capture(Map.of("outbox.route.Broadcast", "topic://configured"))
+                        .toRecord(new Broadcast("x"))
+                        .destination());
+        InvalidEventException twice =
+                assertThrows(
+                        InvalidEventException.class,
+                        () -> capture(DEST).toRecord(new RoutedTwice("x")));
+        assertTrue(twice.getMessage().contains("names a queue and a topic"), twice.getMessage());
+        InvalidEventException nowhere =
+                assertThrows(
+                        InvalidEventException.class,
+                        () -> capture(DEST).toRecord(new RoutedNowhere("x")));
+        assertTrue(nowhere.getMessage().contains("names neither"), nowhere.getMessage());
     }
 
     @Test

@@ -160,6 +160,24 @@ class OutboxSettingsTest {
                 problems, "'two words' for outbox.route.A: a name must not contain whitespace");
     }
 
+    @Test
+    void aRouteNamesAQueueOrATopicAndNoOtherScheme() {
+        assertEquals(
+                "topic://orders",
+                read(Map.of("outbox.route.A", "topic://orders")).orThrow().routes().get("A"));
+        List<String> problems =
+                read(Map.of(
+                                "outbox.route.A", "topic://",
+                                "outbox.route.B", "queue://q",
+                                "outbox.destination.default", "jms://x"))
+                        .problems();
+        assertEquals(3, problems.size(), problems.toString());
+        assertContains(problems, "'topic://' for outbox.route.A: expected a topic name");
+        assertContains(
+                problems, "'queue://q' for outbox.route.B: expected a queue name, or topic://");
+        assertContains(problems, "'jms://x' for outbox.destination.default");
+    }
+
     private static Duration interval(String text) {
         return read(Map.of("outbox.relay.interval", text)).orThrow().relayInterval();
     }

@@ -2,31 +2,36 @@ package dev.outbox.jms.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
+import jakarta.jms.Topic;
 
+import dev.outbox.cdi.internal.Destinations;
 import dev.outbox.cdi.internal.Msg;
 
 /**
- * Asks the broker whether a queue exists before sending to it. Artemis does not refuse a message
- * for a queue that does not exist and may not be created (auto-create off): it drops it, or, when
- * its JMS client falls back to the 1.x name {@code jms.queue.X}, creates and fills that queue
- * instead. The outbox must not lose a record that way, so it asks first, through Artemis's core
- * session (reached by reflection, the library does not link against Artemis), and quarantines the
- * record when the answer is no.
+ * Asks the broker whether a destination can take a message before sending to it. Artemis does not
+ * refuse a message for a queue that does not exist and may not be created (auto-create off): it
+ * drops it, or, when its JMS client falls back to the 1.x name {@code jms.queue.X}, creates and
+ * fills that queue instead. A topic's message reaches only the subscriptions its address has when
+ * it arrives: with none, the broker drops it. The outbox must not lose a record that way, so it
+ * asks first, through Artemis's core session (reached by reflection, the library does not link
+ * against Artemis), and quarantines the record when the answer is no.
  *
- * <p>The question names the broker's address of the {@link Queue} the session created for the send,
+ * <p>The question names the broker's address of the destination the session created for the send,
  * which the session knows: a connection factory with 1.x prefixes on (WildFly's own) names queue
- * {@code X} {@code jms.queue.X}, any other names it {@code X}. A queue the session resolved to any
- * other address came from the client's fallback and is refused. A queue found once is trusted for
- * {@link #TRUST}. On any other broker, or if the question cannot be asked, every queue is taken to
- * exist.
+ * {@code X} {@code jms.queue.X} and topic {@code X} {@code jms.topic.X}, any other names it {@code
+ * X}. A destination the session resolved to any other address came from the client's fallback and
+ * is refused. A destination found once is trusted for {@link #TRUST}. On any other broker, or if
+ * the question cannot be asked, every destination is taken to exist.
  */
 final class DestinationCheck {
 
@@ -35,6 +40,9 @@ final class DestinationCheck {
     /** The prefix of a JMS queue's address in Artemis 1.x, which WildFly still uses. */
     static final String LEGACY_QUEUE_PREFIX = "jms.queue.";
 
+    /** The prefix of a JMS topic's address in Artemis 1.x. */
+    static final String LEGACY_TOPIC_PREFIX = "jms.topic.";
+
     private static final String ARTEMIS = "org.apache.activemq.artemis.api.core.";
 
     private static final AtomicBoolean WARNED = new AtomicBoolean();
@@ -42,15 +50,27 @@ final class DestinationCheck {
     private final Map<String, Instant> known = new ConcurrentHashMap<>();
 
     /**
-     * @param session an open session of the resource adapter
-     * @param name the queue's name, as the record is routed
-     * @param queue the queue, as the session created it for the send
-     * @param now the current time
-     * @return empty when the queue exists or will be created; else why the broker would lose the
-     *     message
+     * @param session a session
+     * @param destination a destination as routed: a queue's name, or {@code topic://} and a topic's
+     * @return the session's queue or topic of that name
      */
-    Optional<String> problem(Session session, String name, Queue queue, Instant now) {
-        String address = address(queue);
+    static Destination create(Session session, String destination) throws JMSException {
+        String name = Destinations.name(destination);
+        return Destinations.isTopic(destination)
+                ? session.createTopic(name)
+                : session.createQueue(name);
+    }
+
+    /**
+     * @param session an open session of the resource adapter
+     * @param destination the destination, as the record is routed
+     * @param created the queue or topic, as the session created it for the send
+     * @param now the current time
+     * @return empty when the destination can take the message; else why the broker would lose it
+     */
+    Optional<String> problem(
+            Session session, String destination, Destination created, Instant now) {
+        String address = address(created);
         Instant seen = known.get(address);
         if (seen != null && seen.plus(TRUST).isAfter(now)) {
             return Optional.empty();
@@ -59,36 +79,64 @@ final class DestinationCheck {
         if (jmsSession == null) {
             return Optional.empty();
         }
-        String expected = (prefixes(jmsSession) ? LEGACY_QUEUE_PREFIX : "") + name;
+        boolean topic = Destinations.isTopic(destination);
+        String name = Destinations.name(destination);
+        String what = (topic ? "the topic " : "the queue ") + name;
+        String expected =
+                (prefixes(jmsSession) ? topic ? LEGACY_TOPIC_PREFIX : LEGACY_QUEUE_PREFIX : "")
+                        + name;
         if (!address.equals(expected)) {
             return Optional.of(
-                    "the queue "
-                            + name
+                    what
                             + " does not exist on the broker and may not be created there"
                             + " (auto-create is off): the broker would put the message on "
                             + address
                             + " instead");
         }
-        Boolean answer = ask(jmsSession, address);
-        if (answer == null || answer) {
+        String where = address.equals(name) ? "" : " (address " + address + " on the broker)";
+        Answer answer = topic ? askTopic(jmsSession, address) : askQueue(jmsSession, address);
+        if (answer == null || answer == Answer.YES) {
             known.put(address, now);
             return Optional.empty();
         }
+        if (answer == Answer.NOT_MULTICAST) {
+            return Optional.of(
+                    what
+                            + where
+                            + " is an anycast address on the broker (a queue's), not a multicast"
+                            + " one: a topic's message would reach no subscription. Route the"
+                            + " event to the queue, or make the address multicast");
+        }
+        if (answer == Answer.NO_SUBSCRIPTION) {
+            return Optional.of(
+                    what
+                            + where
+                            + " has no subscription: the broker would drop the message. Create its"
+                            + " subscriptions (deploy the consumers, or declare queues on the"
+                            + " multicast address), then retry the record");
+        }
         return Optional.of(
-                "the queue "
-                        + name
-                        + (address.equals(name) ? "" : " (address " + address + " on the broker)")
+                what
+                        + where
                         + " does not exist on the broker and may not be created there (auto-create"
                         + " is off): the broker would drop the message");
     }
 
+    /** What the broker says of a destination. */
+    private enum Answer {
+        YES,
+        MISSING,
+        NOT_MULTICAST,
+        NO_SUBSCRIPTION
+    }
+
     /**
-     * @return the broker's name of the queue: Artemis's destination knows the address it routes to;
-     *     else the JMS name
+     * @return the broker's name of the destination: Artemis's destination knows the address it
+     *     routes to; else the JMS name
      */
-    static String address(Queue queue) {
+    static String address(Destination destination) {
         try {
-            Object address = queue.getClass().getMethod("getAddress").invoke(queue);
+            Object address = destination.getClass().getMethod("getAddress").invoke(destination);
             if (address instanceof String a && !a.isEmpty()) {
                 return a;
             }
@@ -96,9 +144,12 @@ final class DestinationCheck {
             // not an Artemis destination
         }
         try {
-            return queue.getQueueName();
-        } catch (JMSException e) {
-            return String.valueOf(queue);
+            if (destination instanceof Topic t) {
+                return t.getTopicName();
+            }
+            return ((Queue) destination).getQueueName();
+        } catch (JMSException | RuntimeException e) {
+            return String.valueOf(destination);
         }
     }
 
@@ -115,7 +166,8 @@ final class DestinationCheck {
     }
 
     /**
-     * @return whether the session names JMS queues with the 1.x prefix (WildFly's factories do)
+     * @return whether the session names JMS destinations with the 1.x prefixes (WildFly's factories
+     *     do)
      */
     private static boolean prefixes(Object jmsSession) {
         try {
@@ -129,23 +181,65 @@ final class DestinationCheck {
     /**
      * @return whether the queue exists or would be created; {@code null} when unknown
      */
-    private static Boolean ask(Object jmsSession, String address) {
+    private static Answer askQueue(Object jmsSession, String address) {
         try {
-            Object clientSession =
-                    jmsSession.getClass().getMethod("getCoreSession").invoke(jmsSession);
-            ClassLoader loader = clientSession.getClass().getClassLoader();
-            Class<?> simpleString = Class.forName(ARTEMIS + "SimpleString", false, loader);
-            Class<?> coreSession = Class.forName(ARTEMIS + "client.ClientSession", false, loader);
-            Class<?> queueQuery =
-                    Class.forName(ARTEMIS + "client.ClientSession$QueueQuery", false, loader);
-            Object name = simpleString.getMethod("of", String.class).invoke(null, address);
-            Object answer =
-                    coreSession.getMethod("queueQuery", simpleString).invoke(clientSession, name);
-            return (Boolean) queueQuery.getMethod("isExists").invoke(answer)
-                    || (Boolean) queueQuery.getMethod("isAutoCreateQueues").invoke(answer);
+            Core core = Core.of(jmsSession);
+            Class<?> query =
+                    Class.forName(ARTEMIS + "client.ClientSession$QueueQuery", false, core.loader);
+            Object answer = core.ask("queueQuery", address);
+            return (Boolean) query.getMethod("isExists").invoke(answer)
+                            || (Boolean) query.getMethod("isAutoCreateQueues").invoke(answer)
+                    ? Answer.YES
+                    : Answer.MISSING;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             cannotCheck(e);
             return null;
+        }
+    }
+
+    /**
+     * @return whether the topic's address has a subscription (a queue), or does not exist and may
+     *     not be created; {@code null} when unknown
+     */
+    private static Answer askTopic(Object jmsSession, String address) {
+        try {
+            Core core = Core.of(jmsSession);
+            Class<?> query =
+                    Class.forName(
+                            ARTEMIS + "client.ClientSession$AddressQuery", false, core.loader);
+            Object answer = core.ask("addressQuery", address);
+            boolean exists = (Boolean) query.getMethod("isExists").invoke(answer);
+            if (!exists && !(Boolean) query.getMethod("isAutoCreateAddresses").invoke(answer)) {
+                return Answer.MISSING;
+            }
+            if (exists && !(Boolean) query.getMethod("isSupportsMulticast").invoke(answer)) {
+                return Answer.NOT_MULTICAST;
+            }
+            List<?> queues = (List<?>) query.getMethod("getQueueNames").invoke(answer);
+            return exists && !queues.isEmpty() ? Answer.YES : Answer.NO_SUBSCRIPTION;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            cannotCheck(e);
+            return null;
+        }
+    }
+
+    /** Artemis's core client session, and a question put to it by address. */
+    private record Core(Object session, Class<?> type, Class<?> simpleString, ClassLoader loader) {
+
+        static Core of(Object jmsSession) throws ReflectiveOperationException {
+            Object clientSession =
+                    jmsSession.getClass().getMethod("getCoreSession").invoke(jmsSession);
+            ClassLoader loader = clientSession.getClass().getClassLoader();
+            return new Core(
+                    clientSession,
+                    Class.forName(ARTEMIS + "client.ClientSession", false, loader),
+                    Class.forName(ARTEMIS + "SimpleString", false, loader),
+                    loader);
+        }
+
+        Object ask(String question, String address) throws ReflectiveOperationException {
+            Object name = simpleString.getMethod("of", String.class).invoke(null, address);
+            return type.getMethod(question, simpleString).invoke(session, name);
         }
     }
 

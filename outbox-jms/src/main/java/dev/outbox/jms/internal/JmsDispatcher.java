@@ -14,9 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
-import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
@@ -114,9 +114,9 @@ public class JmsDispatcher {
             settings.defaultDestination().ifPresent(known::add);
             for (String name : known) {
                 // asks after the queue as the first send would, and builds a message, sending none
-                Queue queue = session.createQueue(name);
-                destinations.problem(session, name, queue, Instant.now());
-                session.createProducer(queue).close();
+                Destination to = DestinationCheck.create(session, name);
+                destinations.problem(session, name, to, Instant.now());
+                session.createProducer(to).close();
             }
             session.createTextMessage("").setStringProperty(MessageProperties.RECORD_ID, "");
         } catch (DispatchException | JMSException | RuntimeException e) {
@@ -236,13 +236,13 @@ public class JmsDispatcher {
         try {
             MessageProducer producer = producers.get(r.destination());
             if (producer == null) {
-                Queue queue = session.createQueue(r.destination());
+                Destination to = DestinationCheck.create(session, r.destination());
                 Optional<String> missing =
-                        destinations.problem(session, r.destination(), queue, Instant.now());
+                        destinations.problem(session, r.destination(), to, Instant.now());
                 if (missing.isPresent()) {
                     throw Failures.unsendable(r, missing.get());
                 }
-                producer = session.createProducer(queue);
+                producer = session.createProducer(to);
                 producers.put(r.destination(), producer);
             }
             producer.send(toMessage(session, r));

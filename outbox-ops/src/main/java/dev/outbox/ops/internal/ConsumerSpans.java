@@ -7,6 +7,7 @@ import java.util.logging.Level;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
+import jakarta.jms.Topic;
 
 import dev.outbox.MessageProperties;
 import dev.outbox.cdi.internal.Msg;
@@ -58,6 +59,8 @@ public final class ConsumerSpans {
             recordId = message.getStringProperty(MessageProperties.RECORD_ID);
             if (message.getJMSDestination() instanceof Queue q) {
                 destination = q.getQueueName();
+            } else if (message.getJMSDestination() instanceof Topic t) {
+                destination = t.getTopicName();
             }
         } catch (JMSException | RuntimeException e) {
             // a message whose properties cannot be read starts a new trace
