@@ -373,7 +373,7 @@ class AdminApiIT {
 
         HttpResponse<String> replayed = admin("POST", "keys/Order/" + id + "/replay?from=2");
         assertEquals(200, replayed.statusCode(), replayed.body());
-        assertTrue(replayed.body().contains("2 records PENDING again"), replayed.body());
+        assertTrue(replayed.body().contains("2 records (#2 on) PENDING again"), replayed.body());
         List<Received> again = probe.receiveAll(QUEUE, id, 2, 3000);
         assertEquals(
                 List.of(2L, 3L),
@@ -490,6 +490,20 @@ class AdminApiIT {
             assertTrue(
                     log.contains("OUTBOX0601I: Admin action resume on it.admin by admin: resumed"));
         }
+    }
+
+    @Test
+    void pausesAndResumesATopicWhoseNameHasSlashes() throws Exception {
+        String topic = "topic://it.topic.admin";
+        HttpResponse<String> paused = admin("POST", "destinations/" + topic + "/pause");
+        assertEquals(200, paused.statusCode(), paused.body());
+        try {
+            assertTrue(outbox.paused().contains(topic), outbox.paused().toString());
+        } finally {
+            HttpResponse<String> resumed = admin("POST", "destinations/" + topic + "/resume");
+            assertEquals(200, resumed.statusCode(), resumed.body());
+        }
+        assertTrue(!outbox.paused().contains(topic), outbox.paused().toString());
     }
 
     private void pausesAndResumes() throws Exception {

@@ -13,21 +13,31 @@ import dev.outbox.MessageProperties;
 import dev.outbox.inbox.Deduplicated;
 
 /**
- * A consumer of the order events: logs each one. The inbox makes it process every message once,
- * however often the broker delivers it.
+ * A subscriber of the order events: logs each one. Its durable subscription to the topic {@code
+ * orders.events} is {@value #SUBSCRIPTION}, and its inbox, of the same name, makes it process every
+ * message once, however often the broker delivers it.
  */
 @MessageDriven(
         activationConfig = {
             @ActivationConfigProperty(
                     propertyName = "destinationType",
-                    propertyValue = "jakarta.jms.Queue")
+                    propertyValue = "jakarta.jms.Topic"),
+            @ActivationConfigProperty(
+                    propertyName = "subscriptionDurability",
+                    propertyValue = "Durable"),
+            @ActivationConfigProperty(
+                    propertyName = "subscriptionName",
+                    propertyValue = OrderEventsConsumer.SUBSCRIPTION)
         })
 public class OrderEventsConsumer implements MessageListener {
+
+    /** The subscription, and the inbox's consumer name. */
+    static final String SUBSCRIPTION = "order-events-logger";
 
     private static final Logger LOG = Logger.getLogger("OrderEvents");
 
     @Override
-    @Deduplicated(consumer = "order-events-logger")
+    @Deduplicated(consumer = SUBSCRIPTION)
     public void onMessage(Message message) {
         try {
             LOG.info(

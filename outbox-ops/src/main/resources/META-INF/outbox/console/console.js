@@ -63,7 +63,9 @@
       cell(row, b.quarantined, 'num quarantined');
       cell(row, b.paused ? 'paused' : 'flowing', 'state');
       const actions = cell(row, '');
-      const path = 'destinations/' + encodeURIComponent(b.destination) + (b.paused ? '/resume' : '/pause');
+      // a topic's destination (topic://name) keeps its slashes: servers refuse an encoded one in a path
+      const name = encodeURIComponent(b.destination).replace(/%2F/gi, '/').replace(/%3A/gi, ':');
+      const path = 'destinations/' + name + (b.paused ? '/resume' : '/pause');
       actions.appendChild(button(b.paused ? 'Resume' : 'Pause', b.paused ? 'resume' : 'pause',
         () => act('POST', path, (b.paused ? 'Resumed ' : 'Paused ') + b.destination)));
       body.appendChild(row);

@@ -86,14 +86,16 @@ public class AdminActions {
 
     /** Sends a key's dispatched records in a range of sequences once more, in order. */
     public ActionView replay(String type, String id, long from, long to, String actor) {
-        String target = type + "/" + id + " #" + from + (to == Long.MAX_VALUE ? "-" : "-#" + to);
+        String range = "#" + from + (to == Long.MAX_VALUE ? " on" : " to #" + to);
         int n = outbox.replay(type, id, from, to);
         String outcome =
                 n > 0
-                        ? n + " records PENDING again, due now, to be sent in order"
-                        : "no such records: none of that key and range is DISPATCHED (dispatched"
-                                + " records are kept for outbox.retention only)";
-        return audited("replay-key", target, actor, n > 0, outcome);
+                        ? n + " records (" + range + ") PENDING again, due now, to be sent in order"
+                        : "no such records: none of "
+                                + range
+                                + " is DISPATCHED (dispatched records"
+                                + " are kept for outbox.retention only)";
+        return audited("replay-key", type + "/" + id, actor, n > 0, outcome);
     }
 
     /** Deletes a record that is not pending. */

@@ -303,7 +303,7 @@ public class AdminResource {
      * @return the outcome; a warning when no route names the destination and no record has it
      */
     @POST
-    @Path("destinations/{destination}/pause")
+    @Path("destinations/{destination: .+}/pause")
     @Produces(MediaType.APPLICATION_JSON)
     @AdminRight(AdminRight.Right.OPERATE)
     public Response pause(@PathParam("destination") String destination) {
@@ -316,7 +316,7 @@ public class AdminResource {
      * @return the outcome
      */
     @POST
-    @Path("destinations/{destination}/resume")
+    @Path("destinations/{destination: .+}/resume")
     @Produces(MediaType.APPLICATION_JSON)
     @AdminRight(AdminRight.Right.OPERATE)
     public Response resume(@PathParam("destination") String destination) {
