@@ -75,20 +75,14 @@ public class OutboxService implements Outbox {
     @Override
     public int retry(RecordQuery query) {
         int retried = store.retry(ids(query), clock.instant());
-        if (retried > 0) {
-            Msg.ADMIN_RETRIED_MANY.log(retried);
-            recordsDue.fire(RecordsDue.INSTANCE);
-        }
+        madeDue(retried > 0, Msg.ADMIN_RETRIED_MANY, retried);
         return retried;
     }
 
     @Override
     public int replay(RecordQuery query) {
         int replayed = store.replay(ids(query), clock.instant());
-        if (replayed > 0) {
-            Msg.ADMIN_REPLAYED_MANY.log(replayed);
-            recordsDue.fire(RecordsDue.INSTANCE);
-        }
+        madeDue(replayed > 0, Msg.ADMIN_REPLAYED_MANY, replayed);
         return replayed;
     }
 
@@ -101,28 +95,32 @@ public class OutboxService implements Outbox {
         return deleted;
     }
 
+    /**
+     * Logs an operator's change that made records due and wakes the relay; nothing when it changed
+     * nothing.
+     *
+     * @return whether it changed something
+     */
+    private boolean madeDue(boolean changed, Msg message, Object... args) {
+        if (changed) {
+            message.log(args);
+            recordsDue.fire(RecordsDue.INSTANCE);
+        }
+        return changed;
+    }
+
     private List<String> ids(RecordQuery query) {
         return store.find(query.withoutContent()).stream().map(OutboxRecord::id).toList();
     }
 
     @Override
     public boolean retry(String id) {
-        boolean retried = store.retry(id, clock.instant());
-        if (retried) {
-            Msg.ADMIN_RETRIED.log(id);
-            recordsDue.fire(RecordsDue.INSTANCE);
-        }
-        return retried;
+        return madeDue(store.retry(id, clock.instant()), Msg.ADMIN_RETRIED, id);
     }
 
     @Override
     public boolean skip(String id) {
-        boolean skipped = store.skip(id);
-        if (skipped) {
-            Msg.ADMIN_SKIPPED.log(id);
-            recordsDue.fire(RecordsDue.INSTANCE);
-        }
-        return skipped;
+        return madeDue(store.skip(id), Msg.ADMIN_SKIPPED, id);
     }
 
     @Override
@@ -136,12 +134,7 @@ public class OutboxService implements Outbox {
 
     @Override
     public boolean replay(String id) {
-        boolean replayed = store.replay(id, clock.instant());
-        if (replayed) {
-            Msg.ADMIN_REPLAYED.log(id);
-            recordsDue.fire(RecordsDue.INSTANCE);
-        }
-        return replayed;
+        return madeDue(store.replay(id, clock.instant()), Msg.ADMIN_REPLAYED, id);
     }
 
     @Override
@@ -174,11 +167,14 @@ public class OutboxService implements Outbox {
                         toSequence,
                         KEY_REPLAY_LIMIT,
                         clock.instant());
-        if (replayed > 0) {
-            Msg.ADMIN_REPLAYED_KEY.log(
-                    replayed, aggregateType, aggregateId, fromSequence, toSequence);
-            recordsDue.fire(RecordsDue.INSTANCE);
-        }
+        madeDue(
+                replayed > 0,
+                Msg.ADMIN_REPLAYED_KEY,
+                replayed,
+                aggregateType,
+                aggregateId,
+                fromSequence,
+                toSequence);
         return replayed;
     }
 
@@ -195,12 +191,7 @@ public class OutboxService implements Outbox {
 
     @Override
     public boolean resume(String destination) {
-        boolean resumed = store.resume(destination);
-        if (resumed) {
-            Msg.ADMIN_RESUMED.log(destination);
-            recordsDue.fire(RecordsDue.INSTANCE);
-        }
-        return resumed;
+        return madeDue(store.resume(destination), Msg.ADMIN_RESUMED, destination);
     }
 
     @Override

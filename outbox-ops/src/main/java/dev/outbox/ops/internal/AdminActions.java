@@ -32,15 +32,9 @@ public class AdminActions {
 
     /** Retries a FAILED or QUARANTINED record. */
     public ActionView retry(String id, String actor) {
-        Optional<OutboxRecord> r = outbox.find(id);
-        String outcome;
+        String outcome = notADeadLetter(id);
         boolean done = false;
-        if (r.isEmpty()) {
-            outcome = "no such record";
-        } else if (r.get().status() != RecordStatus.FAILED
-                && r.get().status() != RecordStatus.QUARANTINED) {
-            outcome = "refused: the record is " + r.get().status();
-        } else {
+        if (outcome == null) {
             done = outbox.retry(id);
             outcome = done ? "PENDING again, due now" : "refused: the record changed meanwhile";
         }
@@ -49,15 +43,9 @@ public class AdminActions {
 
     /** Skips a FAILED or QUARANTINED record that blocks its key. */
     public ActionView skip(String id, String actor) {
-        Optional<OutboxRecord> r = outbox.find(id);
-        String outcome;
+        String outcome = notADeadLetter(id);
         boolean done = false;
-        if (r.isEmpty()) {
-            outcome = "no such record";
-        } else if (r.get().status() != RecordStatus.FAILED
-                && r.get().status() != RecordStatus.QUARANTINED) {
-            outcome = "refused: the record is " + r.get().status();
-        } else {
+        if (outcome == null) {
             done = outbox.skip(id);
             outcome =
                     done
@@ -184,6 +172,21 @@ public class AdminActions {
                 || settings.defaultDestination().filter(destination::equals).isPresent()
                 || outbox.backlog().stream().anyMatch(b -> b.destination().equals(destination))
                 || outbox.count(RecordQuery.all().withDestination(destination)) > 0;
+    }
+
+    /**
+     * @return why an action on dead letters refuses the record, or {@code null} when it is {@code
+     *     FAILED} or {@code QUARANTINED}
+     */
+    private String notADeadLetter(String id) {
+        Optional<OutboxRecord> r = outbox.find(id);
+        if (r.isEmpty()) {
+            return "no such record";
+        }
+        RecordStatus status = r.get().status();
+        return status == RecordStatus.FAILED || status == RecordStatus.QUARANTINED
+                ? null
+                : "refused: the record is " + status;
     }
 
     private ActionView audited(
