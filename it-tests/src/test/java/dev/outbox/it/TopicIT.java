@@ -21,6 +21,7 @@ import dev.outbox.it.app.Events;
 import dev.outbox.it.app.Probe;
 import dev.outbox.it.app.Received;
 import dev.outbox.it.topic.Broadcast;
+import dev.outbox.it.topic.ToAQueueAsTopic;
 import dev.outbox.it.topic.TopicSubscribers;
 import dev.outbox.it.topic.Unheard;
 import dev.outbox.jpa.OutboxRecordEntity;
@@ -95,6 +96,26 @@ class TopicIT {
             probe.unsubscribe(billing);
             probe.unsubscribe(shipping);
         }
+    }
+
+    @Test
+    void aRecordForATopicWhoseAddressIsAQueuesIsQuarantined() throws Exception {
+        probe.sendPlain(ToAQueueAsTopic.ADDRESS, "makes the address a queue's"); // anycast
+        String key = unique("anycast");
+        events.fire(new ToAQueueAsTopic(key));
+        OutboxRecordEntity r =
+                Await.value(
+                        "the record is QUARANTINED",
+                        WAIT,
+                        () -> probe.records(key).get(0),
+                        x -> x.status() != RecordStatus.PENDING);
+        assertEquals(RecordStatus.QUARANTINED, r.status());
+        // WildFly's factories name the queue jms.queue.X and the topic jms.topic.X: two addresses
+        String expected =
+                r.lastError().contains("(address jms.topic.")
+                        ? "has no subscription"
+                        : "is an anycast address";
+        assertTrue(r.lastError().contains(expected), r.lastError());
     }
 
     @Test
