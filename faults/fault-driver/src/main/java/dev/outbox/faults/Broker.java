@@ -146,12 +146,7 @@ final class Broker {
     }
 
     private Optional<ProcessHandle> process() throws IOException {
-        Path pid = home.resolve("data/artemis.pid");
-        if (!Files.exists(pid)) {
-            return Optional.empty();
-        }
-        return ProcessHandle.of(Long.parseLong(Files.readString(pid).trim()))
-                .filter(ProcessHandle::isAlive);
+        return PidFile.process(home.resolve("data/artemis.pid")).filter(ProcessHandle::isAlive);
     }
 
     /**

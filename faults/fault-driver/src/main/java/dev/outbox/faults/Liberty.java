@@ -148,12 +148,7 @@ final class Liberty implements Server {
      */
     @Override
     public Optional<ProcessHandle> process() throws IOException {
-        Path pidFile = WLP.resolve("usr/servers/.pid/" + name + ".pid");
-        if (!Files.exists(pidFile)) {
-            return Optional.empty();
-        }
-        long pid = Long.parseLong(Files.readString(pidFile).trim());
-        return ProcessHandle.of(pid)
+        return PidFile.process(WLP.resolve("usr/servers/.pid/" + name + ".pid"))
                 .filter(
                         p -> {
                             String cmd = p.info().commandLine().orElse("");

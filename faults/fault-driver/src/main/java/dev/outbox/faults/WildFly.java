@@ -211,13 +211,9 @@ final class WildFly implements Server {
      */
     @Override
     public Optional<ProcessHandle> process() throws IOException {
-        if (!Files.exists(pidFile())) {
-            return Optional.empty();
-        }
-        long pid = Long.parseLong(Files.readString(pidFile()).trim());
         // standalone.sh passes the base directory on with its links resolved
         String base = "-Djboss.server.base.dir=" + base().toRealPath() + " ";
-        return ProcessHandle.of(pid)
+        return PidFile.process(pidFile())
                 .filter(
                         p -> {
                             String cmd = p.info().commandLine().orElse("");
