@@ -100,7 +100,7 @@ SELECT id, status, headers FROM outbox_record
 WHERE aggregate_type = ? AND aggregate_id = ? AND seq > ? ORDER BY seq
 
 -- KEY_DISPATCHED
-SELECT id FROM outbox_record
+SELECT id, status FROM outbox_record
 WHERE aggregate_type = ? AND aggregate_id = ? AND seq BETWEEN ? AND ?
   AND status = 'DISPATCHED'
 ORDER BY seq

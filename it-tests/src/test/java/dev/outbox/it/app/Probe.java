@@ -210,23 +210,12 @@ public class Probe {
     public List<Received> receiveAll(
             String queue, String aggregateIdPrefix, int expected, long quietMillis)
             throws JMSException {
-        List<Received> messages = new ArrayList<>();
-        try (Connection c = cf().createConnection()) {
-            c.start();
-            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            try (MessageConsumer consumer =
-                    s.createConsumer(s.createQueue(queue), selector(aggregateIdPrefix))) {
-                Message m;
-                while ((m = consumer.receive(quietMillis)) != null) {
-                    messages.add(Received.of(m));
-                    if (messages.size() >= expected) {
-                        // keep reading briefly: extra messages are what the tests look for
-                        quietMillis = Math.min(quietMillis, 1500);
-                    }
-                }
-            }
-        }
-        return messages;
+        return receiveAll(
+                s -> s.createConsumer(s.createQueue(queue), selector(aggregateIdPrefix)),
+                null,
+                expected,
+                quietMillis,
+                m -> {});
     }
 
     /**
@@ -259,27 +248,50 @@ public class Probe {
             long quietMillis,
             Handler handler)
             throws JMSException {
+        return receiveAll(
+                s -> s.createSharedDurableConsumer(s.createTopic(topic), subscription),
+                aggregateIdPrefix,
+                expected,
+                quietMillis,
+                handler);
+    }
+
+    /**
+     * Reads from the consumer until none comes for quietMillis, and then some more once {@code
+     * expected} came (to catch duplicates), handing each message to the handler.
+     *
+     * @param keep the prefix of the aggregate ids kept, or {@code null} for every message
+     */
+    private List<Received> receiveAll(
+            Opener opener, String keep, int expected, long quietMillis, Handler handler)
+            throws JMSException {
         List<Received> messages = new ArrayList<>();
         try (Connection c = cf().createConnection()) {
             c.start();
-            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             try (MessageConsumer consumer =
-                    s.createSharedDurableConsumer(s.createTopic(topic), subscription)) {
+                    opener.open(c.createSession(false, Session.AUTO_ACKNOWLEDGE))) {
                 Message m;
                 while ((m = consumer.receive(quietMillis)) != null) {
                     String key = m.getStringProperty("outboxAggregateId");
-                    if (key == null || !key.startsWith(aggregateIdPrefix)) {
+                    if (keep != null && (key == null || !key.startsWith(keep))) {
                         continue;
                     }
                     handler.handle(m);
                     messages.add(Received.of(m));
                     if (messages.size() >= expected) {
+                        // keep reading briefly: extra messages are what the tests look for
                         quietMillis = Math.min(quietMillis, 1500);
                     }
                 }
             }
         }
         return messages;
+    }
+
+    /** Opens the consumer a receive reads from. */
+    @FunctionalInterface
+    private interface Opener {
+        MessageConsumer open(Session session) throws JMSException;
     }
 
     /** What a test does with a message it received. */

@@ -143,7 +143,7 @@ final class CommonStatements {
         ALL.put(
                 Statement.KEY_DISPATCHED,
                 """
-                SELECT id FROM outbox_record
+                SELECT id, status FROM outbox_record
                 WHERE aggregate_type = ? AND aggregate_id = ? AND seq BETWEEN ? AND ?
                   AND status = 'DISPATCHED'
                 ORDER BY seq""");

@@ -229,22 +229,12 @@ final class RecordQueries {
     int replay(
             String aggregateType, String aggregateId, long from, long to, int limit, Instant now) {
         List<String> ids =
-                access.call(
-                        (c, d) -> {
-                            List<String> found = new ArrayList<>();
-                            try (PreparedStatement ps =
-                                    access.prepare(c, d, Statement.KEY_DISPATCHED)) {
-                                Rows.bind(
-                                        d, ps, new Object[] {aggregateType, aggregateId, from, to});
-                                ps.setMaxRows(limit);
-                                try (ResultSet rs = ps.executeQuery()) {
-                                    while (found.size() < limit && rs.next()) {
-                                        found.add(rs.getString(1));
-                                    }
-                                }
-                            }
-                            return found;
-                        });
+                rows(
+                        Statement.KEY_DISPATCHED,
+                        "",
+                        new Object[] {aggregateType, aggregateId, from, to},
+                        limit,
+                        (d, rs, status) -> rs.getString("id"));
         return replay(ids, now);
     }
 
