@@ -390,6 +390,20 @@ public class Probe {
     }
 
     /**
+     * Runs a native statement with parameters ?1, ?2, ... in a transaction of its own.
+     *
+     * @return the rows it changed
+     */
+    @Transactional
+    public int execute(String sql, Object... parameters) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.executeUpdate();
+    }
+
+    /**
      * @return the count a native query with one parameter (?1) returns
      */
     @Transactional

@@ -121,6 +121,18 @@ public enum Msg {
                     + " capture, relay, purge and administration on it before relying on them"),
     STORE_HEADERS_INVALID(
             211, 'E', "The headers of outbox record %s are not a flat JSON object of strings: %s"),
+    STORE_ARCHIVE_UNSUPPORTED(
+            213,
+            'E',
+            "outbox.retention.archive=daily moves dispatched records into a table partitioned by"
+                    + " day, which the outbox does on PostgreSQL only, and the database is %s:"
+                    + " remove the property (dispatched records are then purged by DELETE)"),
+    STORE_ARCHIVE_DAYS_FAILED(
+            214,
+            'W',
+            "Could not prepare the archive's partition for %s (%s): records dispatched that day go"
+                    + " to its default partition and are purged from there by DELETE. The relay's"
+                    + " housekeeping tries again: %s"),
     STORE_INSERT_WAIT(
             212,
             'E',
@@ -240,6 +252,10 @@ public enum Msg {
                     + " pending and are charged nothing, and the other destinations go on; this"
                     + " server tries it again after %s, doubling while it stays full, and any server"
                     + " lifts the pause after %s (outbox.relay.max-backoff): %s"),
+    RELAY_RETIRED(
+            326,
+            'I',
+            "Retired %d day(s) of dispatched records from the archive, all older than %s: %s"),
     RELAY_LIFT_FAILED(
             324,
             'W',

@@ -42,6 +42,7 @@ public final class OutboxSettings {
     private final boolean holdFailedHeads;
     private final Duration retention;
     private final int purgeBatchSize;
+    private final boolean archiveDaily;
     private final String inboxOrdering;
     private final Duration inboxRetention;
     private final long inboxMaxSequenceJump;
@@ -135,6 +136,19 @@ public final class OutboxSettings {
                         t -> Parsers.duration(t, Duration.ZERO, Duration.ofDays(3650)));
         purgeBatchSize =
                 r.read(Property.RETENTION_PURGE_BATCH, t -> Parsers.integer(t, 1, 100_000));
+        archiveDaily =
+                r.read(Property.RETENTION_ARCHIVE, t -> Parsers.oneOf(t, "none", "daily"))
+                        .equals("daily");
+        if (archiveDaily && retention.isZero()) {
+            r.problem(
+                    Msg.CONFIG_INVALID.format(
+                            "daily",
+                            Property.RETENTION_ARCHIVE.key(),
+                            "it keeps dispatched records for "
+                                    + Property.RETENTION.key()
+                                    + ", which is 0s: records are deleted as they are sent. Set"
+                                    + " a retention, or remove the archive"));
+        }
         inboxOrdering =
                 r.read(Property.INBOX_ORDERING, t -> Parsers.oneOf(t, "none", "check", "strict"));
         inboxRetention =
@@ -320,6 +334,13 @@ public final class OutboxSettings {
      */
     public Duration retention() {
         return retention;
+    }
+
+    /**
+     * @return whether dispatched records move to an archive partitioned by day
+     */
+    public boolean archiveDaily() {
+        return archiveDaily;
     }
 
     /**

@@ -81,6 +81,12 @@ public enum Property {
             "outbox.retention",
             "0s",
             "How long `DISPATCHED` records are kept; `0s` deletes them as they are sent."),
+    RETENTION_ARCHIVE(
+            "outbox.retention.archive",
+            "none",
+            "Where dispatched records wait out the retention: `none`, in the queue table, purged by"
+                    + " DELETE; `daily` (PostgreSQL), in `outbox_archive`, partitioned by day and"
+                    + " retired a whole day at a time ([History by the day](relay.md#history-by-the-day-postgresql))."),
     RETENTION_PURGE_BATCH(
             "outbox.retention.purge-batch-size",
             "1000",

@@ -1,6 +1,7 @@
 package dev.outbox.cdi.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,18 @@ public interface RecordStore {
      * @return the number deleted
      */
     int purgeDispatched(Instant dispatchedBefore, int limit);
+
+    /**
+     * Where dispatched records go to an archive kept by the day: makes the days ahead, and retires
+     * whole days dispatched before a time.
+     *
+     * @param now the current time
+     * @param dispatchedBefore the cut-off: only days wholly before it are retired
+     * @return the days retired; empty without an archive
+     */
+    default List<LocalDate> keepArchive(Instant now, Instant dispatchedBefore) {
+        return List.of();
+    }
 
     /**
      * Quarantines records whose status is none of {@link dev.outbox.admin.RecordStatus} (a row

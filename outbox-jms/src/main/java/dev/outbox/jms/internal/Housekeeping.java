@@ -3,6 +3,8 @@ package dev.outbox.jms.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.logging.Level;
 
 import dev.outbox.cdi.internal.Durations;
@@ -83,7 +85,9 @@ final class Housekeeping {
             return;
         }
         int total = 0;
+        List<LocalDate> retired;
         try {
+            retired = work.keepArchive();
             for (int i = 0; i < PURGE_ROUNDS; i++) {
                 int n = work.purge();
                 total += n;
@@ -96,6 +100,10 @@ final class Housekeeping {
             return;
         }
         pause.recovered(clock.instant(), Msg.RELAY_HOUSEKEEPING_RECOVERED);
+        if (!retired.isEmpty()) {
+            Msg.RELAY_RETIRED.log(
+                    retired.size(), Durations.format(limits.retention()), retired.toString());
+        }
         if (total > 0) {
             // routine work, every tick: not for the server log
             Msg.RELAY_PURGED.logAt(Level.FINE, total, Durations.format(limits.retention()));

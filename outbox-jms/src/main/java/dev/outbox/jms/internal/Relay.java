@@ -2,6 +2,8 @@ package dev.outbox.jms.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -86,6 +88,11 @@ public class Relay {
                     @Override
                     public int purge() {
                         return worker.purge();
+                    }
+
+                    @Override
+                    public List<LocalDate> keepArchive() {
+                        return worker.keepArchive();
                     }
 
                     @Override

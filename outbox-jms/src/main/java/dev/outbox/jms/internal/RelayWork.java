@@ -1,6 +1,8 @@
 package dev.outbox.jms.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 /** What the relay's runner ({@link DrainLoop}) runs: each call in a transaction of its own. */
 interface RelayWork {
@@ -16,6 +18,15 @@ interface RelayWork {
      * @return how many dispatched records past their retention one statement deleted
      */
     int purge();
+
+    /**
+     * Keeps the archive's days, where dispatched records go to one.
+     *
+     * @return the days it retired
+     */
+    default List<LocalDate> keepArchive() {
+        return List.of();
+    }
 
     /** Quarantines records with a status the outbox does not know. */
     void sweep();

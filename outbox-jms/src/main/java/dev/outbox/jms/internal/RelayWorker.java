@@ -3,6 +3,7 @@ package dev.outbox.jms.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -203,6 +204,18 @@ public class RelayWorker {
     public int purge() {
         return store.purgeDispatched(
                 clock.instant().minus(settings.retention()), settings.purgeBatchSize());
+    }
+
+    /**
+     * Makes the archive's days ahead and retires its days older than the retention, where
+     * dispatched records go to an archive.
+     *
+     * @return the days retired
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<LocalDate> keepArchive() {
+        Instant now = clock.instant();
+        return store.keepArchive(now, now.minus(settings.retention()));
     }
 
     /**

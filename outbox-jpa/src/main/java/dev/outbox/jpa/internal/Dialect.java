@@ -25,7 +25,11 @@ import dev.outbox.cdi.internal.OutboxSettings;
  */
 public abstract class Dialect {
 
-    public static final Dialect POSTGRESQL = new PostgreSqlDialect();
+    public static final Dialect POSTGRESQL = new PostgreSqlDialect(false);
+
+    /** PostgreSQL with {@code outbox.retention.archive=daily}; never chosen by its name alone. */
+    public static final Dialect POSTGRESQL_ARCHIVE = new PostgreSqlDialect(true);
+
     public static final Dialect MARIADB = new MariaDbDialect();
     public static final Dialect MYSQL = new MySqlDialect();
     public static final Dialect H2 = new H2Dialect();
@@ -93,6 +97,21 @@ public abstract class Dialect {
      */
     String schemaFiles() {
         return String.join(", then ", schemaResources());
+    }
+
+    /**
+     * @return whether dispatched records move to an archive partitioned by day
+     */
+    public boolean archives() {
+        return sql(Statement.ARCHIVE_PARTITIONS) != null;
+    }
+
+    /**
+     * @return the classpath resource holding the archive's DDL, run after {@link #schemaResources}
+     *     where the dialect {@link #archives}
+     */
+    public String archiveResource() {
+        return "META-INF/outbox/schema/" + schemaName + "-archive.sql";
     }
 
     /**
@@ -179,10 +198,22 @@ public abstract class Dialect {
      * @param settings the configuration, possibly naming the database
      * @param productName the JDBC {@code DatabaseMetaData.getDatabaseProductName()}
      * @return the dialect
-     * @throws OutboxException when the database is untested and not configured
+     * @throws OutboxException when the database is untested and not configured, or has no archive
+     *     and {@code outbox.retention.archive} asks for one
      * @throws IllegalStateException naming the database when it is not supported
      */
     public static Dialect choose(OutboxSettings settings, String productName) {
+        Dialect d = database(settings, productName);
+        if (!settings.archiveDaily()) {
+            return d;
+        }
+        if (d != POSTGRESQL) {
+            throw new OutboxException(Msg.STORE_ARCHIVE_UNSUPPORTED.format(d.name));
+        }
+        return POSTGRESQL_ARCHIVE;
+    }
+
+    private static Dialect database(OutboxSettings settings, String productName) {
         Optional<String> configured = settings.database();
         if (configured.isPresent()) {
             for (Dialect d : VALUES) {

@@ -1,6 +1,7 @@
 package dev.outbox.jpa.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,11 @@ public class JpaRecordStore implements RecordStore {
     @Override
     public int purgeDispatched(Instant dispatchedBefore, int limit) {
         return relay.purgeDispatched(dispatchedBefore, limit);
+    }
+
+    @Override
+    public List<LocalDate> keepArchive(Instant now, Instant dispatchedBefore) {
+        return relay.keepArchive(now, dispatchedBefore);
     }
 
     @Override

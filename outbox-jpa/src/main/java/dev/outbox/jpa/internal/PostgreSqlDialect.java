@@ -1,5 +1,6 @@
 package dev.outbox.jpa.internal;
 
+import java.util.EnumMap;
 import java.util.Map;
 
 /** PostgreSQL's statements. */
@@ -109,24 +110,34 @@ final class PostgreSqlDialect extends Dialect {
               updated_at)
             VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
 
-    PostgreSqlDialect() {
-        super(
-                "postgresql",
-                "postgresql",
-                Map.ofEntries(
-                        Map.entry(Statement.APPEND, APPEND),
-                        Map.entry(Statement.BEFORE_CLAIM, BEFORE_CLAIM),
-                        Map.entry(Statement.CLAIM_HOLD_UNSENT, CLAIM_HOLD_UNSENT),
-                        Map.entry(Statement.CLAIM_HOLD_PENDING, CLAIM_HOLD_PENDING),
-                        Map.entry(Statement.MARK_DISPATCHED, MARK_DISPATCHED),
-                        Map.entry(Statement.MARK_DELETED, MARK_DELETED),
-                        Map.entry(Statement.PURGE, PURGE),
-                        Map.entry(Statement.PROCESSED_PURGE, PROCESSED_PURGE),
-                        Map.entry(Statement.PAUSE_INSERT_IF_ABSENT, PAUSE_INSERT_IF_ABSENT),
-                        Map.entry(Statement.PROCESSED_INSERT_IF_ABSENT, PROCESSED_INSERT_IF_ABSENT),
-                        Map.entry(
-                                Statement.INBOX_KEY_INSERT_IF_ABSENT, INBOX_KEY_INSERT_IF_ABSENT)));
+    /**
+     * @param archive whether dispatched records move to the archive ({@link ArchiveStatements})
+     */
+    PostgreSqlDialect(boolean archive) {
+        super("postgresql", "postgresql", statements(archive));
     }
+
+    private static Map<Statement, String> statements(boolean archive) {
+        Map<Statement, String> own = new EnumMap<>(OWN);
+        if (archive) {
+            own.putAll(ArchiveStatements.ALL);
+        }
+        return own;
+    }
+
+    private static final Map<Statement, String> OWN =
+            Map.ofEntries(
+                    Map.entry(Statement.APPEND, APPEND),
+                    Map.entry(Statement.BEFORE_CLAIM, BEFORE_CLAIM),
+                    Map.entry(Statement.CLAIM_HOLD_UNSENT, CLAIM_HOLD_UNSENT),
+                    Map.entry(Statement.CLAIM_HOLD_PENDING, CLAIM_HOLD_PENDING),
+                    Map.entry(Statement.MARK_DISPATCHED, MARK_DISPATCHED),
+                    Map.entry(Statement.MARK_DELETED, MARK_DELETED),
+                    Map.entry(Statement.PURGE, PURGE),
+                    Map.entry(Statement.PROCESSED_PURGE, PROCESSED_PURGE),
+                    Map.entry(Statement.PAUSE_INSERT_IF_ABSENT, PAUSE_INSERT_IF_ABSENT),
+                    Map.entry(Statement.PROCESSED_INSERT_IF_ABSENT, PROCESSED_INSERT_IF_ABSENT),
+                    Map.entry(Statement.INBOX_KEY_INSERT_IF_ABSENT, INBOX_KEY_INSERT_IF_ABSENT));
 
     @Override
     boolean arrays() {

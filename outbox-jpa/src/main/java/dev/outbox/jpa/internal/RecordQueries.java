@@ -157,11 +157,13 @@ final class RecordQueries {
     }
 
     boolean replay(String id, Instant now) {
-        return updateOne(Statement.REPLAY, now, id);
+        return replay(List.of(id), now) == 1;
     }
 
+    /** Replays records of the queue table, then, where there is one, of the archive. */
     int replay(Collection<String> ids, Instant now) {
-        return updateEach(Statement.REPLAY, ids, now);
+        return updateEach(Statement.REPLAY, ids, now)
+                + updateEach(Statement.ARCHIVE_REPLAY, ids, now);
     }
 
     /**
@@ -239,11 +241,13 @@ final class RecordQueries {
     }
 
     boolean delete(String id) {
-        return updateOne(Statement.DELETE, id);
+        return delete(List.of(id)) == 1;
     }
 
+    /** Deletes records of the queue table, then, where there is one, of the archive. */
     int delete(Collection<String> ids) {
-        return updateEach(Statement.DELETE, ids, null);
+        return updateEach(Statement.DELETE, ids, null)
+                + updateEach(Statement.ARCHIVE_DELETE, ids, null);
     }
 
     /**
@@ -273,7 +277,8 @@ final class RecordQueries {
     }
 
     /**
-     * Runs a conditional statement once per id, as one JDBC batch.
+     * Runs a conditional statement once per id, as one JDBC batch; a statement the dialect does
+     * without changes nothing.
      *
      * @param now the time bound before the id, or {@code null} when the statement takes none
      * @return how many rows it changed
@@ -284,6 +289,9 @@ final class RecordQueries {
         }
         return access.call(
                 (c, d) -> {
+                    if (d.sql(statement) == null) {
+                        return 0;
+                    }
                     try (PreparedStatement ps = access.prepare(c, d, statement)) {
                         for (String id : ids) {
                             Rows.bind(

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -141,15 +142,46 @@ final class RecordRelay {
     int purgeDispatched(Instant dispatchedBefore, int limit) {
         return access.call(
                 (c, d) -> {
-                    if (d.sql(Statement.PURGE) == null) {
-                        return purgeOneByOne(c, d, dispatchedBefore, limit);
+                    int archived = 0;
+                    if (d.archives()) {
+                        archived = purge(c, d, Statement.ARCHIVE_PURGE, dispatchedBefore, limit);
+                        if (archived >= limit) {
+                            return archived;
+                        }
                     }
-                    Sql sql = access.sql(d, Statement.PURGE);
-                    try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
-                        sql.bind(ps, Times.andLimit(d, dispatchedBefore, limit));
-                        return ps.executeUpdate();
-                    }
+                    return archived + purgeTable(c, d, dispatchedBefore, limit - archived);
                 });
+    }
+
+    /**
+     * Makes the archive's days ahead and retires its days older than {@code before}, where the
+     * dialect archives.
+     *
+     * @return the days retired
+     */
+    List<LocalDate> keepArchive(Instant now, Instant before) {
+        return access.call(
+                (c, d) ->
+                        d.archives()
+                                ? new ArchiveDays(d, access.tables()).keep(c, now, before)
+                                : List.<LocalDate>of());
+    }
+
+    private int purge(Connection c, Dialect d, Statement purge, Instant before, int limit)
+            throws SQLException {
+        Sql sql = access.sql(d, purge);
+        try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
+            sql.bind(ps, Times.andLimit(d, before, limit));
+            return ps.executeUpdate();
+        }
+    }
+
+    private int purgeTable(Connection c, Dialect d, Instant dispatchedBefore, int limit)
+            throws SQLException {
+        if (d.sql(Statement.PURGE) == null) {
+            return purgeOneByOne(c, d, dispatchedBefore, limit);
+        }
+        return purge(c, d, Statement.PURGE, dispatchedBefore, limit);
     }
 
     private int purgeOneByOne(Connection c, Dialect d, Instant dispatchedBefore, int limit)

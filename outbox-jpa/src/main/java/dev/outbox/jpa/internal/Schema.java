@@ -22,6 +22,15 @@ final class Schema {
     /** Table name to its columns. */
     static final Map<String, List<String>> TABLES = new LinkedHashMap<>();
 
+    /**
+     * The archive of {@code outbox.retention.archive=daily} (PostgreSQL): the record's columns;
+     * {@link ArchiveDays} checks its partitions.
+     */
+    static final Map<String, List<String>> ARCHIVE = new LinkedHashMap<>();
+
+    /** The archive's default partition: named in statements, never checked apart. */
+    static final String ARCHIVE_DEFAULT = "outbox_archive_default";
+
     /** Table name to the indexes its queries need. */
     static final Map<String, List<String>> INDEXES = new LinkedHashMap<>();
 
@@ -63,6 +72,7 @@ final class Schema {
                 "outbox_record",
                 List.of("outbox_record_key_seq", "outbox_record_due", "outbox_record_status"));
         INDEXES.put("outbox_processed", List.of("outbox_processed_at"));
+        ARCHIVE.put("outbox_archive", TABLES.get("outbox_record"));
     }
 
     private static final java.util.logging.Logger LOG =
@@ -73,9 +83,10 @@ final class Schema {
     /**
      * @param c a connection to the database
      * @param tables where the tables should be
+     * @param archive whether the archive's table is needed too
      * @return one line per missing table, column or index; empty when the schema is complete
      */
-    static List<String> problems(Connection c, Tables tables) throws SQLException {
+    static List<String> problems(Connection c, Tables tables, boolean archive) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
         String catalog = c.getCatalog();
         String schema = c.getSchema();
@@ -88,7 +99,11 @@ final class Schema {
             }
         }
         List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, List<String>> table : TABLES.entrySet()) {
+        Map<String, List<String>> needed = new LinkedHashMap<>(TABLES);
+        if (archive) {
+            needed.putAll(ARCHIVE);
+        }
+        for (Map.Entry<String, List<String>> table : needed.entrySet()) {
             String name = stored(meta, table.getKey());
             String shown = tables.name(table.getKey());
             Set<String> columns = new TreeSet<>();
@@ -106,8 +121,8 @@ final class Schema {
                     problems.add("table " + shown + " lacks column " + column);
                 }
             }
-            List<String> needed = INDEXES.getOrDefault(table.getKey(), List.of());
-            if (!needed.isEmpty()) {
+            List<String> indexesNeeded = INDEXES.getOrDefault(table.getKey(), List.of());
+            if (!indexesNeeded.isEmpty()) {
                 Map<String, List<String>> indexes = new TreeMap<>();
                 try (ResultSet rs = meta.getIndexInfo(catalog, schema, name, false, true)) {
                     while (rs.next()) {
@@ -120,7 +135,7 @@ final class Schema {
                         }
                     }
                 }
-                for (String index : needed) {
+                for (String index : indexesNeeded) {
                     List<String> keyColumns = INDEX_COLUMNS.get(index);
                     boolean found =
                             indexes.entrySet().stream()

@@ -9,6 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,25 +84,44 @@ public class SchemaManager {
             if (tables.schema() != null) {
                 where += " schema " + tables.schema();
             }
-            List<String> problems = Schema.problems(c, tables);
+            List<String> problems = problems(c, d, tables);
             if (problems.isEmpty()) {
                 Msg.STORE_SCHEMA_PRESENT.log(where);
             } else if (settings.schemaCreate()) {
                 create(c, d, tables, where);
-                problems = Schema.problems(c, tables);
+                problems = problems(c, d, tables);
             }
             if (!problems.isEmpty()) {
                 throw new OutboxException(
                         Msg.STORE_SCHEMA_MISSING.format(
-                                where, String.join("; ", problems), d.schemaFiles()));
+                                where,
+                                String.join("; ", problems),
+                                d.schemaFiles()
+                                        + (d.archives() ? ", and " + d.archiveResource() : "")));
             }
-            if (d == Dialect.POSTGRESQL) {
+            if (d.archives()) {
+                new ArchiveDays(d, tables).prepare(c, LocalDate.now(ZoneOffset.UTC));
+            }
+            if (d.configName().equals(Dialect.POSTGRESQL.configName())) {
                 warnWithoutAutovacuum(c, tables, where);
             }
         } catch (SQLException e) {
             throw new OutboxException(Msg.STORE_SCHEMA_FAILED.format("the datasource", e), e);
         }
         checked = true;
+    }
+
+    /**
+     * @return what the schema lacks: tables, columns, indexes, and the archive's partitioning where
+     *     the dialect archives
+     */
+    private static List<String> problems(Connection c, Dialect d, Tables tables)
+            throws SQLException {
+        List<String> problems = new ArrayList<>(Schema.problems(c, tables, d.archives()));
+        if (d.archives() && problems.isEmpty()) {
+            problems.addAll(new ArchiveDays(d, tables).problems(c));
+        }
+        return problems;
     }
 
     /**
@@ -171,7 +192,11 @@ public class SchemaManager {
         if (tables.schema() != null) {
             ddl.add("CREATE SCHEMA " + tables.schema());
         }
-        for (String file : d.schemaResources()) {
+        List<String> files = new ArrayList<>(d.schemaResources());
+        if (d.archives()) {
+            files.add(d.archiveResource());
+        }
+        for (String file : files) {
             statements(file).forEach(s -> ddl.add(tables.qualifyDdl(s, d)));
         }
         for (String statement : ddl) {

@@ -73,6 +73,29 @@ enum Statement {
     SET_HEADERS,
     /** Operator: deletes a record that is not pending (id). */
     DELETE,
+    /**
+     * Archive: a dispatched record moved back from the archive, pending again (now, id); the
+     * dialects without an archive have none.
+     */
+    ARCHIVE_REPLAY,
+    /** Archive: deletes an archived record (id). */
+    ARCHIVE_DELETE,
+    /** Archive: deletes at most ?2 records dispatched before ?1 from its default partition. */
+    ARCHIVE_PURGE,
+    /** Archive: the names of its partitions (the archive's qualified name). */
+    ARCHIVE_PARTITIONS,
+    /** Archive: whether it is partitioned, and has a default partition (its qualified name). */
+    ARCHIVE_LAYOUT,
+    /** Archive: one server at a time changes its partitions, for this transaction. */
+    ARCHIVE_LOCK,
+    /** Archive: a new day's table ({@code %s}: its name), to attach. */
+    ARCHIVE_NEW_DAY,
+    /** Archive: attaches a day's table ({@code %s}: name, first instant, next day's). */
+    ARCHIVE_ATTACH_DAY,
+    /** Archive: detaches a day's partition ({@code %s}: its name). */
+    ARCHIVE_DETACH_DAY,
+    /** Archive: drops a detached day ({@code %s}: its name). */
+    ARCHIVE_DROP_DAY,
     /** Operator: counts and oldest record per destination and status. */
     BACKLOG,
     /**

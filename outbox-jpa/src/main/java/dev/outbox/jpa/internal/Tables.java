@@ -22,7 +22,14 @@ final class Tables {
      * outbox_record_due differ.
      */
     private static final Pattern TABLE =
-            Pattern.compile("\\b(" + String.join("|", Schema.TABLES.keySet()) + ")\\b");
+            Pattern.compile(
+                    "\\b("
+                            + String.join("|", Schema.TABLES.keySet())
+                            + "|"
+                            + String.join("|", Schema.ARCHIVE.keySet())
+                            + "|"
+                            + Schema.ARCHIVE_DEFAULT
+                            + ")\\b");
 
     private static final Pattern CREATE_INDEX =
             Pattern.compile("(?i)(CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+)(\\w+)");

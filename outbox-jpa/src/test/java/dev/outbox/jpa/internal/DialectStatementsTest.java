@@ -1,7 +1,9 @@
 package dev.outbox.jpa.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,6 +73,47 @@ class DialectStatementsTest {
         assertEquals(
                 Dialect.ORACLE,
                 Dialect.choose(settings(Map.of("outbox.database", "oracle")), "Oracle"));
+    }
+
+    @Test
+    void theDailyArchiveIsPostgreSqlsAndNeedsARetention() {
+        Map<String, String> daily =
+                Map.of("outbox.retention", "7d", "outbox.retention.archive", "daily");
+        Dialect archive = Dialect.choose(settings(daily), "PostgreSQL");
+        assertEquals(Dialect.POSTGRESQL_ARCHIVE, archive);
+        assertTrue(archive.archives());
+        assertFalse(Dialect.POSTGRESQL.archives());
+        assertEquals("postgresql", archive.configName());
+        for (String other : List.of("H2", "MariaDB", "Apache Derby")) {
+            OutboxException e =
+                    assertThrows(
+                            OutboxException.class, () -> Dialect.choose(settings(daily), other));
+            assertTrue(e.getMessage().startsWith("OUTBOX0213E"), e.getMessage());
+            assertTrue(e.getMessage().contains("outbox.retention.archive=daily"), e.getMessage());
+        }
+        List<String> problems =
+                OutboxSettings.read(ConfigValues.of(Map.of("outbox.retention.archive", "daily")))
+                        .problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("outbox.retention.archive"), problems.get(0));
+        assertTrue(problems.get(0).contains("outbox.retention, which is 0s"), problems.get(0));
+        assertTrue(
+                OutboxSettings.read(ConfigValues.of(Map.of("outbox.retention.archive", "weekly")))
+                        .problems()
+                        .get(0)
+                        .contains("outbox.retention.archive"));
+    }
+
+    /** The archive's mark moves exactly the record's columns, setting the status and the time. */
+    @Test
+    void theArchiveMovesEveryColumn() {
+        String mark = Dialect.POSTGRESQL_ARCHIVE.sql(Statement.MARK_DISPATCHED);
+        String select = mark.substring(mark.lastIndexOf("SELECT"), mark.lastIndexOf(" FROM"));
+        assertEquals(Schema.TABLES.get("outbox_record").size(), select.split(",").length, select);
+        assertTrue(select.contains("'DISPATCHED'") && select.contains("t.at"), select);
+        String replay = Dialect.POSTGRESQL_ARCHIVE.sql(Statement.ARCHIVE_REPLAY);
+        assertTrue(replay.contains("'PENDING'") && replay.contains("INSERT INTO outbox_record"));
+        assertNull(Dialect.POSTGRESQL.sql(Statement.ARCHIVE_REPLAY));
     }
 
     private static OutboxSettings settings(Map<String, String> values) {

@@ -1,0 +1,33 @@
+-- Outbox for Jakarta EE: the archive of dispatched records, for outbox.retention.archive=daily
+-- (PostgreSQL 11 or newer), after postgresql.sql and postgresql-2.sql.
+-- The relay moves each record it sends from outbox_record into this table, partitioned by the UTC
+-- day it was dispatched; the relay makes each day's partition two days ahead and retires a day by
+-- dropping its partition once all of it is older than outbox.retention, so the queue table keeps
+-- only what is still to send and no history is ever deleted row by row.
+CREATE TABLE outbox_archive (
+    id             VARCHAR(36)              NOT NULL,
+    aggregate_type VARCHAR(255)             NOT NULL,
+    aggregate_id   VARCHAR(255)             NOT NULL,
+    seq            BIGINT                   NOT NULL,
+    event_type     VARCHAR(255)             NOT NULL,
+    event_version  INTEGER                  NOT NULL,
+    destination    VARCHAR(255)             NOT NULL,
+    content_type   VARCHAR(100)             NOT NULL,
+    payload        TEXT                     NOT NULL,
+    headers        TEXT,
+    status         VARCHAR(16)              NOT NULL,
+    attempts       INTEGER                  NOT NULL,
+    written_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    dispatched_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    last_error     VARCHAR(2000),
+    deliver_at     TIMESTAMP WITH TIME ZONE,
+    -- lets a search for another status skip the archive (constraint exclusion)
+    CONSTRAINT outbox_archive_dispatched CHECK (status = 'DISPATCHED')
+) PARTITION BY RANGE (dispatched_at);
+-- An operator's record by id, a key's replay in sequence order, and searches in written order.
+CREATE INDEX outbox_archive_id ON outbox_archive (id);
+CREATE INDEX outbox_archive_key_seq ON outbox_archive (aggregate_type, aggregate_id, seq);
+CREATE INDEX outbox_archive_written ON outbox_archive (written_at, id);
+-- Records of a day without its partition (the relay could not make it): purged by DELETE.
+CREATE TABLE outbox_archive_default PARTITION OF outbox_archive DEFAULT;
