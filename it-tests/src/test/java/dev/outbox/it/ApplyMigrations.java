@@ -31,7 +31,10 @@ public final class ApplyMigrations {
             // application's
             Flyway.configure()
                     .dataSource(url, user, password)
-                    .locations("classpath:dev/outbox/flyway/" + args[4])
+                    // with the archive's location too, as its users add it (ArchiveIT)
+                    .locations(
+                            "classpath:dev/outbox/flyway/" + args[4],
+                            "classpath:dev/outbox/flyway/" + args[4] + "-archive")
                     .table("outbox_flyway_history")
                     .load()
                     .migrate();
@@ -44,6 +47,13 @@ public final class ApplyMigrations {
                                 DatabaseFactory.getInstance()
                                         .findCorrectDatabaseImplementation(new JdbcConnection(c)));
                 liquibase.update("");
+                // the archive's changelog, as its users include it (ArchiveIT)
+                new Liquibase(
+                                "dev/outbox/liquibase/archive.xml",
+                                new ClassLoaderResourceAccessor(),
+                                DatabaseFactory.getInstance()
+                                        .findCorrectDatabaseImplementation(new JdbcConnection(c)))
+                        .update("");
             }
         } else {
             throw new IllegalArgumentException("flyway or liquibase, not " + tool);

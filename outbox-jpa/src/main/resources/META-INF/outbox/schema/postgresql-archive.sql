@@ -4,7 +4,9 @@
 -- day it was dispatched; the relay makes each day's partition two days ahead and retires a day by
 -- dropping its partition once all of it is older than outbox.retention, so the queue table keeps
 -- only what is still to send and no history is ever deleted row by row.
-CREATE TABLE outbox_archive (
+-- Idempotent: also shipped as Flyway's repeatable migration dev/outbox/flyway/postgresql-archive/
+-- R__outbox_archive.sql and as the Liquibase changelog dev/outbox/liquibase/archive.xml.
+CREATE TABLE IF NOT EXISTS outbox_archive (
     id             VARCHAR(36)              NOT NULL,
     aggregate_type VARCHAR(255)             NOT NULL,
     aggregate_id   VARCHAR(255)             NOT NULL,
@@ -26,8 +28,8 @@ CREATE TABLE outbox_archive (
     CONSTRAINT outbox_archive_dispatched CHECK (status = 'DISPATCHED')
 ) PARTITION BY RANGE (dispatched_at);
 -- An operator's record by id, a key's replay in sequence order, and searches in written order.
-CREATE INDEX outbox_archive_id ON outbox_archive (id);
-CREATE INDEX outbox_archive_key_seq ON outbox_archive (aggregate_type, aggregate_id, seq);
-CREATE INDEX outbox_archive_written ON outbox_archive (written_at, id);
+CREATE INDEX IF NOT EXISTS outbox_archive_id ON outbox_archive (id);
+CREATE INDEX IF NOT EXISTS outbox_archive_key_seq ON outbox_archive (aggregate_type, aggregate_id, seq);
+CREATE INDEX IF NOT EXISTS outbox_archive_written ON outbox_archive (written_at, id);
 -- Records of a day without its partition (the relay could not make it): purged by DELETE.
-CREATE TABLE outbox_archive_default PARTITION OF outbox_archive DEFAULT;
+CREATE TABLE IF NOT EXISTS outbox_archive_default PARTITION OF outbox_archive DEFAULT;
