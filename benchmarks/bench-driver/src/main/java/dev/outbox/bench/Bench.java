@@ -169,6 +169,7 @@ public final class Bench {
         step("xa", this::xaDrain);
         step("cold", this::coldStart);
         step("netdelay", this::networkDelay);
+        step("archive", this::archive);
         one.stop();
         results.note(
                 "machine-sharing",
@@ -982,6 +983,142 @@ public final class Bench {
         }
         Pg.exec("TRUNCATE outbox_record, outbox_key");
         one.start("ds-nonxa.xml", BASE);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // 9. history by the day (outbox.retention.archive=daily)
+
+    /** Days of archived history, and records per day. */
+    static final int ARCHIVE_DAYS = Integer.getInteger("bench.archive.days", QUICK ? 3 : 30);
+
+    static final int ARCHIVE_PER_DAY =
+            Integer.getInteger("bench.archive.per-day", QUICK ? 20_000 : 1_000_000);
+
+    /**
+     * The relay with {@code outbox.retention.archive=daily}, against an empty archive and against
+     * {@link #ARCHIVE_DAYS} days of {@link #ARCHIVE_PER_DAY} records: the drain (claim, send, and
+     * the mark that moves each record), the write ratio, the queue table's size and VACUUM after
+     * the drain. Then the retirement of one day: the relay's DETACH and DROP of its partition,
+     * against the DELETE-based purge of as many records (the relay's statement, in batches of
+     * {@code outbox.retention.purge-batch-size}) and the VACUUM that follows it.
+     */
+    void archive() throws Exception {
+        Pg.createArchive();
+        Map<String, String> cfg = new LinkedHashMap<>(BASE);
+        cfg.put("outbox.retention", (ARCHIVE_DAYS + 3) + "d");
+        cfg.put("outbox.retention.archive", "daily");
+        one.start("ds-nonxa.xml", cfg);
+        log("benchServer restarted with outbox.retention.archive=daily");
+        try (Broker.Sink sink = new Broker.Sink(Broker.QUEUE)) {
+            sink.awaitQuiet(1000, 120_000);
+            drainOurs(one, DRAIN / 10, sink);
+            // warm: the first write measurement must not pay for the restart
+            httpLoad(one, 8, WRITE_WARMUP, false);
+            httpLoad(one, 8, WRITE_WARMUP, true);
+            for (String series : new String[] {"empty", "history"}) {
+                if (series.equals("history")) {
+                    long t = System.nanoTime();
+                    Pg.seedArchive(ARCHIVE_DAYS, ARCHIVE_PER_DAY);
+                    log(
+                            "  archive seeded: %d days x %,d records in %.0f s (%,d MB)",
+                            ARCHIVE_DAYS,
+                            ARCHIVE_PER_DAY,
+                            (System.nanoTime() - t) / 1e9,
+                            Pg.queryLong(
+                                            "SELECT sum(pg_total_relation_size(inhrelid))"
+                                                    + " FROM pg_inherits"
+                                                    + " WHERE inhparent = 'outbox_archive'::regclass")
+                                    / 1_000_000);
+                }
+                for (int rep = 1; rep <= REPS; rep++) {
+                    quietMachine();
+                    Pg.exec("TRUNCATE outbox_record, outbox_key");
+                    double rate = drainOurs(one, DRAIN, sink);
+                    results.add("archive", series, "rate", "msg/s", rep, rate);
+                    long t = System.nanoTime();
+                    Pg.exec("VACUUM outbox_record");
+                    double vacuum = (System.nanoTime() - t) / 1e6;
+                    results.add("archive", series, "vacuum", "ms", rep, vacuum);
+                    double mb =
+                            Pg.queryLong("SELECT pg_total_relation_size('outbox_record')") / 1e6;
+                    results.add("archive", series, "queue-size", "MB", rep, mb);
+                    log(
+                            "  rep %d %s: drain %.0f msg/s, then VACUUM outbox_record %.0f ms,"
+                                    + " queue table %.1f MB",
+                            rep, series, rate, vacuum, mb);
+                }
+                measureWrite("archive", series + "-c8", 8);
+            }
+            for (String metric : new String[] {"rate", "vacuum"}) {
+                List<Double> h = results.of("archive", "history", metric);
+                List<Double> e = results.of("archive", "empty", metric);
+                for (int i = 0; i < Math.min(h.size(), e.size()); i++) {
+                    results.add(
+                            "archive", "history/empty", metric, "x", i + 1, h.get(i) / e.get(i));
+                }
+            }
+            List<Double> hw = results.of("archive", "history-c8", "ratio");
+            List<Double> ew = results.of("archive", "empty-c8", "ratio");
+            for (int i = 0; i < Math.min(hw.size(), ew.size()); i++) {
+                results.add("archive", "history/empty", "write", "x", i + 1, hw.get(i) / ew.get(i));
+            }
+        }
+        retireOneDay();
+        Pg.exec(
+                "DROP TABLE IF EXISTS outbox_archive CASCADE",
+                "TRUNCATE outbox_record, outbox_key");
+        one.start("ds-nonxa.xml", BASE);
+    }
+
+    /**
+     * One day of history retired: its partition detached and dropped, as the relay does, against
+     * the DELETE-based purge of as many DISPATCHED records from a queue table (schema naive).
+     */
+    void retireOneDay() throws Exception {
+        int keys = Math.max(1, ARCHIVE_PER_DAY / HISTORY_PER_KEY);
+        String purge =
+                "DELETE FROM naive.outbox_record WHERE id IN (SELECT id FROM naive.outbox_record"
+                        + " WHERE status = 'DISPATCHED' AND dispatched_at < now() LIMIT 1000)";
+        for (int rep = 1; rep <= REPS; rep++) {
+            quietMachine();
+            String day = Pg.oldestArchiveDay();
+            long rows = Pg.queryLong("SELECT COUNT(*) FROM " + day);
+            long t = System.nanoTime();
+            try (java.sql.Connection c = Pg.connect();
+                    java.sql.Statement st = c.createStatement()) {
+                c.setAutoCommit(false);
+                st.execute("ALTER TABLE outbox_archive DETACH PARTITION " + day);
+                st.execute("DROP TABLE " + day);
+                c.commit();
+            }
+            double drop = (System.nanoTime() - t) / 1e6;
+            Pg.exec("TRUNCATE naive.outbox_record, naive.outbox_key");
+            Pg.seed("naive", keys, HISTORY_PER_KEY, 0);
+            Pg.vacuum("naive.outbox_record");
+            long deleted = 0;
+            t = System.nanoTime();
+            try (java.sql.Connection c = Pg.connect();
+                    java.sql.Statement st = c.createStatement()) {
+                int n;
+                do {
+                    n = st.executeUpdate(purge);
+                    deleted += n;
+                } while (n > 0);
+            }
+            double delete = (System.nanoTime() - t) / 1e6;
+            t = System.nanoTime();
+            Pg.exec("VACUUM naive.outbox_record");
+            double vacuum = (System.nanoTime() - t) / 1e6;
+            results.add("archive", "retire-drop", "ms", "ms", rep, drop);
+            results.add("archive", "retire-delete", "ms", "ms", rep, delete);
+            results.add("archive", "retire-delete-vacuum", "ms", "ms", rep, vacuum);
+            results.add("archive", "retire", "delete/drop", "x", rep, (delete + vacuum) / drop);
+            log(
+                    "  rep %d: one day retired: DETACH + DROP of %s (%,d records) %.0f ms;"
+                            + " DELETE of %,d records in batches of 1000 %.0f ms, then VACUUM %.0f ms",
+                    rep, day, rows, drop, deleted, delete, vacuum);
+        }
+        Pg.exec("TRUNCATE naive.outbox_record, naive.outbox_key");
     }
 
     /**

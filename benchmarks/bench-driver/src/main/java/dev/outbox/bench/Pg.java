@@ -124,6 +124,73 @@ final class Pg {
         }
     }
 
+    /** Drops and creates the archive of outbox.retention.archive=daily from outbox-jpa's DDL. */
+    static void createArchive() throws SQLException, IOException {
+        String ddl;
+        try (InputStream in =
+                Pg.class
+                        .getClassLoader()
+                        .getResourceAsStream("META-INF/outbox/schema/postgresql-archive.sql")) {
+            if (in == null) {
+                throw new IllegalStateException("outbox-jpa's archive DDL is not on the classpath");
+            }
+            ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        exec("DROP TABLE IF EXISTS outbox_archive CASCADE");
+        exec(statements(ddl).toArray(String[]::new));
+    }
+
+    /**
+     * Fills the archive with {@code days} days of {@code perDay} DISPATCHED records each, the days
+     * before today (UTC), each in a partition made as the relay makes them: a table of its own,
+     * then attached, then filled.
+     */
+    static void seedArchive(int days, int perDay) throws SQLException {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        for (int i = days; i >= 1; i--) {
+            java.time.LocalDate day = today.minusDays(i);
+            String name = "outbox_archive_" + day.toString().replace("-", "");
+            exec(
+                    "CREATE TABLE "
+                            + name
+                            + " (LIKE outbox_archive INCLUDING DEFAULTS INCLUDING CONSTRAINTS)",
+                    "ALTER TABLE outbox_archive ATTACH PARTITION "
+                            + name
+                            + " FOR VALUES FROM ('"
+                            + day
+                            + " 00:00:00+00') TO ('"
+                            + day.plusDays(1)
+                            + " 00:00:00+00')",
+                    "INSERT INTO outbox_archive (id, aggregate_type, aggregate_id, seq, event_type,"
+                            + " event_version, destination, content_type, payload, headers, status,"
+                            + " attempts, written_at, next_attempt_at, dispatched_at)"
+                            + " SELECT '"
+                            + name.substring(15)
+                            + "-' || g, 'Order', 'h' || (g % 100000), g / 100000 + 1,"
+                            + " 'OrderPlaced', 1, 'bench.orders', 'application/json',"
+                            + " '{\"customer\":\"bench\",\"firedAt\":0,\"orderId\":\"h' || (g % 100000)"
+                            + " || '\",\"total\":42.50}', NULL, 'DISPATCHED', 1, t, t, t"
+                            + " FROM (SELECT g, TIMESTAMPTZ '"
+                            + day
+                            + " 00:00:00+00' + g * (interval '86399 seconds' / "
+                            + perDay
+                            + ") AS t FROM generate_series(0, "
+                            + (perDay - 1)
+                            + ") g) s",
+                    "VACUUM ANALYZE " + name);
+        }
+    }
+
+    /**
+     * @return the name of the archive's oldest day partition
+     */
+    static String oldestArchiveDay() throws SQLException {
+        return queryString(
+                "SELECT min(c.relname) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                        + " WHERE i.inhparent = 'outbox_archive'::regclass"
+                        + " AND c.relname ~ '^outbox_archive_[0-9]{8}$'");
+    }
+
     static List<String> statements(String ddl) {
         StringBuilder clean = new StringBuilder();
         for (String line : ddl.split("\n")) {

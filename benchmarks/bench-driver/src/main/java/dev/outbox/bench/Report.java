@@ -34,6 +34,68 @@ final class Report {
                 .append(" |\n");
     }
 
+    /** Section 9: the relay with outbox.retention.archive=daily, without and with history. */
+    private static void archive(StringBuilder md, Results r) {
+        md.append("\n## 9. History by the day\n\n")
+                .append(
+                        "`outbox.retention.archive=daily` (docs/relay.md#history-by-the-day-postgresql):")
+                .append(
+                        " the relay's mark moves each sent record into `outbox_archive`, partitioned")
+                .append(" by day. The same measurements with an empty archive and with ")
+                .append(Bench.ARCHIVE_DAYS)
+                .append(" days of ")
+                .append(String.format(Locale.ROOT, "%,d", Bench.ARCHIVE_PER_DAY))
+                .append(" records each (one partition per day, filled by the driver with")
+                .append(" generate_series, then analyzed). Drain: ")
+                .append(String.format(Locale.ROOT, "%,d", Bench.DRAIN))
+                .append(" pending records, as in section 2; then `VACUUM outbox_record` timed from")
+                .append(
+                        " the driver, and the queue table's size with its indexes. Write: 8 clients,")
+                .append(" as in section 1.\n\n");
+        md.append(
+                "| archive | drain (msg/s) | VACUUM of the queue table after it (ms) | queue table (MB) | write ratio, 8 clients |\n| --- | --- | --- | --- | --- |\n");
+        for (String s : List.of("empty", "history")) {
+            md.append("| ")
+                    .append(
+                            s.equals("empty")
+                                    ? "empty"
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "%d days × %,d",
+                                            Bench.ARCHIVE_DAYS,
+                                            Bench.ARCHIVE_PER_DAY))
+                    .append(" | ")
+                    .append(f(r.of("archive", s, "rate"), "%.0f"))
+                    .append(" | ")
+                    .append(f(r.of("archive", s, "vacuum"), "%.0f"))
+                    .append(" | ")
+                    .append(f(r.of("archive", s, "queue-size"), "%.1f"))
+                    .append(" | ")
+                    .append(f(r.of("archive", s + "-c8", "ratio"), "%.2f"))
+                    .append(" |\n");
+        }
+        md.append("| **history / empty** | **")
+                .append(f(r.of("archive", "history/empty", "rate"), "%.2f"))
+                .append("** | ")
+                .append(f(r.of("archive", "history/empty", "vacuum"), "%.2f"))
+                .append(" | | **")
+                .append(f(r.of("archive", "history/empty", "write"), "%.2f"))
+                .append("** |\n");
+        md.append("\nRetiring one day of ")
+                .append(String.format(Locale.ROOT, "%,d", Bench.ARCHIVE_PER_DAY))
+                .append(
+                        " records: the relay's `DETACH PARTITION` and `DROP TABLE` of the oldest day, against the purge without the archive: the relay's `DELETE` of the same number of `DISPATCHED` records from a queue table, 1,000 per statement (`outbox.retention.purge-batch-size`), then the `VACUUM` that reclaims their dead rows.\n\n");
+        md.append("| retirement | ms |\n| --- | --- |\n| DETACH + DROP of one day's partition | **")
+                .append(f(r.of("archive", "retire-drop", "ms"), "%.0f"))
+                .append("** |\n| DELETE of as many records | ")
+                .append(f(r.of("archive", "retire-delete", "ms"), "%.0f"))
+                .append(" |\n| VACUUM after the DELETE | ")
+                .append(f(r.of("archive", "retire-delete-vacuum", "ms"), "%.0f"))
+                .append(" |\n| **(DELETE + VACUUM) / DROP** | **")
+                .append(f(r.of("archive", "retire", "delete/drop"), "%.0f"))
+                .append("×** |\n");
+    }
+
     static String f(List<Double> v, String fmt) {
         if (v.isEmpty()) {
             return "not measured";
@@ -274,6 +336,10 @@ final class Report {
                         .append(f(r.of("netdelay", series, "ratio"), "%.2f"))
                         .append("** |\n");
             }
+        }
+
+        if (!r.of("archive", "empty", "rate").isEmpty()) {
+            archive(md, r);
         }
 
         md.append("\n## Hot spots\n\n");
