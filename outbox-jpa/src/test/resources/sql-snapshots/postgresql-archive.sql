@@ -76,8 +76,8 @@ UPDATE outbox_record SET attempts = ?, status = ?, last_error = ?
 WHERE id = ? AND status = 'PENDING' AND attempts = ?
 
 -- PURGE
-DELETE FROM outbox_record WHERE id IN (SELECT id FROM outbox_record
-  WHERE status = 'DISPATCHED' AND dispatched_at < ?1 LIMIT ?2)
+DELETE FROM outbox_record WHERE id = ANY(ARRAY(SELECT id FROM outbox_record
+  WHERE status = 'DISPATCHED' AND dispatched_at < ?1 LIMIT ?2))
 
 -- PURGE_ONE
 DELETE FROM outbox_record WHERE id = ? AND status = 'DISPATCHED'
@@ -132,8 +132,8 @@ INSERT INTO outbox_record (id, aggregate_type, aggregate_id, seq, event_type, ev
 DELETE FROM outbox_archive WHERE id = ?
 
 -- ARCHIVE_PURGE
-DELETE FROM outbox_archive_default WHERE ctid IN (SELECT ctid
-  FROM outbox_archive_default WHERE dispatched_at < ?1 LIMIT ?2)
+DELETE FROM outbox_archive_default WHERE ctid = ANY(ARRAY(SELECT ctid
+  FROM outbox_archive_default WHERE dispatched_at < ?1 LIMIT ?2))
 
 -- ARCHIVE_PARTITIONS
 SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
@@ -224,8 +224,8 @@ ON CONFLICT DO NOTHING
 SELECT 1 FROM outbox_processed WHERE consumer = ? AND message_id = ?
 
 -- PROCESSED_PURGE
-DELETE FROM outbox_processed WHERE ctid IN (SELECT ctid FROM outbox_processed
-  WHERE processed_at < ?1 LIMIT ?2)
+DELETE FROM outbox_processed WHERE ctid = ANY(ARRAY(SELECT ctid FROM outbox_processed
+  WHERE processed_at < ?1 LIMIT ?2))
 
 -- INBOX_KEY_INSERT
 INSERT INTO outbox_inbox_key (consumer, aggregate_type, aggregate_id, last_seq,

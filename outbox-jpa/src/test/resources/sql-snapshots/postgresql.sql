@@ -74,8 +74,8 @@ UPDATE outbox_record SET attempts = ?, status = ?, last_error = ?
 WHERE id = ? AND status = 'PENDING' AND attempts = ?
 
 -- PURGE
-DELETE FROM outbox_record WHERE id IN (SELECT id FROM outbox_record
-  WHERE status = 'DISPATCHED' AND dispatched_at < ?1 LIMIT ?2)
+DELETE FROM outbox_record WHERE id = ANY(ARRAY(SELECT id FROM outbox_record
+  WHERE status = 'DISPATCHED' AND dispatched_at < ?1 LIMIT ?2))
 
 -- PURGE_ONE
 DELETE FROM outbox_record WHERE id = ? AND status = 'DISPATCHED'
@@ -188,8 +188,8 @@ ON CONFLICT DO NOTHING
 SELECT 1 FROM outbox_processed WHERE consumer = ? AND message_id = ?
 
 -- PROCESSED_PURGE
-DELETE FROM outbox_processed WHERE ctid IN (SELECT ctid FROM outbox_processed
-  WHERE processed_at < ?1 LIMIT ?2)
+DELETE FROM outbox_processed WHERE ctid = ANY(ARRAY(SELECT ctid FROM outbox_processed
+  WHERE processed_at < ?1 LIMIT ?2))
 
 -- INBOX_KEY_INSERT
 INSERT INTO outbox_inbox_key (consumer, aggregate_type, aggregate_id, last_seq,

@@ -6,24 +6,9 @@
 -- only what is still to send and no history is ever deleted row by row.
 -- Idempotent: also shipped as Flyway's repeatable migration dev/outbox/flyway/postgresql-archive/
 -- R__outbox_archive.sql and as the Liquibase changelog dev/outbox/liquibase/archive.xml.
+-- The record's columns, as outbox_record has them.
 CREATE TABLE IF NOT EXISTS outbox_archive (
-    id             VARCHAR(36)              NOT NULL,
-    aggregate_type VARCHAR(255)             NOT NULL,
-    aggregate_id   VARCHAR(255)             NOT NULL,
-    seq            BIGINT                   NOT NULL,
-    event_type     VARCHAR(255)             NOT NULL,
-    event_version  INTEGER                  NOT NULL,
-    destination    VARCHAR(255)             NOT NULL,
-    content_type   VARCHAR(100)             NOT NULL,
-    payload        TEXT                     NOT NULL,
-    headers        TEXT,
-    status         VARCHAR(16)              NOT NULL,
-    attempts       INTEGER                  NOT NULL,
-    written_at     TIMESTAMP WITH TIME ZONE NOT NULL,
-    next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    dispatched_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-    last_error     VARCHAR(2000),
-    deliver_at     TIMESTAMP WITH TIME ZONE,
+    LIKE outbox_record,
     -- lets a search for another status skip the archive (constraint exclusion)
     CONSTRAINT outbox_archive_dispatched CHECK (status = 'DISPATCHED')
 ) PARTITION BY RANGE (dispatched_at);

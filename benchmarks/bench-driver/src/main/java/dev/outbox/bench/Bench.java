@@ -1003,32 +1003,41 @@ public final class Bench {
      * {@code outbox.retention.purge-batch-size}) and the VACUUM that follows it.
      */
     void archive() throws Exception {
-        Pg.createArchive();
-        Map<String, String> cfg = new LinkedHashMap<>(BASE);
-        cfg.put("outbox.retention", (ARCHIVE_DAYS + 3) + "d");
-        cfg.put("outbox.retention.archive", "daily");
-        one.start("ds-nonxa.xml", cfg);
-        log("benchServer restarted with outbox.retention.archive=daily");
+        Map<String, String> kept = new LinkedHashMap<>(BASE);
+        kept.put("outbox.retention", (ARCHIVE_DAYS + 3) + "d");
+        Map<String, String> archived = new LinkedHashMap<>(kept);
+        archived.put("outbox.retention.archive", "daily");
         try (Broker.Sink sink = new Broker.Sink(Broker.QUEUE)) {
             sink.awaitQuiet(1000, 120_000);
-            drainOurs(one, DRAIN / 10, sink);
-            // warm: the first write measurement must not pay for the restart
-            httpLoad(one, 8, WRITE_WARMUP, false);
-            httpLoad(one, 8, WRITE_WARMUP, true);
-            for (String series : new String[] {"empty", "history"}) {
-                if (series.equals("history")) {
-                    long t = System.nanoTime();
-                    Pg.seedArchive(ARCHIVE_DAYS, ARCHIVE_PER_DAY);
-                    log(
-                            "  archive seeded: %d days x %,d records in %.0f s (%,d MB)",
-                            ARCHIVE_DAYS,
-                            ARCHIVE_PER_DAY,
-                            (System.nanoTime() - t) / 1e9,
-                            Pg.queryLong(
-                                            "SELECT sum(pg_total_relation_size(inhrelid))"
-                                                    + " FROM pg_inherits"
-                                                    + " WHERE inhparent = 'outbox_archive'::regclass")
-                                    / 1_000_000);
+            for (String series : new String[] {"no-archive", "empty", "history"}) {
+                switch (series) {
+                    case "no-archive" -> {
+                        one.start("ds-nonxa.xml", kept);
+                        log(
+                                "benchServer restarted with outbox.retention=%s",
+                                kept.get("outbox.retention"));
+                        warmArchive(sink);
+                    }
+                    case "empty" -> {
+                        Pg.createArchive();
+                        one.start("ds-nonxa.xml", archived);
+                        log("benchServer restarted with outbox.retention.archive=daily");
+                        warmArchive(sink);
+                    }
+                    default -> {
+                        long t = System.nanoTime();
+                        Pg.seedArchive(ARCHIVE_DAYS, ARCHIVE_PER_DAY);
+                        log(
+                                "  archive seeded: %d days x %,d records in %.0f s (%,d MB)",
+                                ARCHIVE_DAYS,
+                                ARCHIVE_PER_DAY,
+                                (System.nanoTime() - t) / 1e9,
+                                Pg.queryLong(
+                                                "SELECT sum(pg_total_relation_size(inhrelid))"
+                                                        + " FROM pg_inherits WHERE inhparent ="
+                                                        + " 'outbox_archive'::regclass")
+                                        / 1_000_000);
+                    }
                 }
                 for (int rep = 1; rep <= REPS; rep++) {
                     quietMachine();
@@ -1049,25 +1058,35 @@ public final class Bench {
                 }
                 measureWrite("archive", series + "-c8", 8);
             }
-            for (String metric : new String[] {"rate", "vacuum"}) {
-                List<Double> h = results.of("archive", "history", metric);
-                List<Double> e = results.of("archive", "empty", metric);
-                for (int i = 0; i < Math.min(h.size(), e.size()); i++) {
-                    results.add(
-                            "archive", "history/empty", metric, "x", i + 1, h.get(i) / e.get(i));
-                }
-            }
-            List<Double> hw = results.of("archive", "history-c8", "ratio");
-            List<Double> ew = results.of("archive", "empty-c8", "ratio");
-            for (int i = 0; i < Math.min(hw.size(), ew.size()); i++) {
-                results.add("archive", "history/empty", "write", "x", i + 1, hw.get(i) / ew.get(i));
-            }
+            ratios("history", "empty", "history/empty");
+            ratios("empty", "no-archive", "archive/no-archive");
         }
         retireOneDay();
         Pg.exec(
                 "DROP TABLE IF EXISTS outbox_archive CASCADE",
                 "TRUNCATE outbox_record, outbox_key");
         one.start("ds-nonxa.xml", BASE);
+    }
+
+    /** After a restart: a small drain and the write warm-up, so that no measurement pays for it. */
+    private void warmArchive(Broker.Sink sink) throws Exception {
+        drainOurs(one, DRAIN / 10, sink);
+        httpLoad(one, 8, WRITE_WARMUP, false);
+        httpLoad(one, 8, WRITE_WARMUP, true);
+    }
+
+    /** Per repetition: drain rate, VACUUM time and write ratio of one series over another. */
+    private void ratios(String series, String baseline, String name) {
+        for (String[] m :
+                new String[][] {{"rate", "rate"}, {"vacuum", "vacuum"}, {"-c8", "ratio"}}) {
+            boolean write = m[0].startsWith("-");
+            List<Double> a = results.of("archive", write ? series + m[0] : series, m[1]);
+            List<Double> b = results.of("archive", write ? baseline + m[0] : baseline, m[1]);
+            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                results.add(
+                        "archive", name, write ? "write" : m[1], "x", i + 1, a.get(i) / b.get(i));
+            }
+        }
     }
 
     /**

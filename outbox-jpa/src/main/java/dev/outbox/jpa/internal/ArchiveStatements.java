@@ -61,10 +61,11 @@ final class ArchiveStatements {
                                             "next_attempt_at", "t.at",
                                             "last_error", "NULL")));
 
+    /** As PostgreSQL's purge, its selection run once ({@link PostgreSqlDialect#PURGE}). */
     static final String PURGE =
             """
-            DELETE FROM outbox_archive_default WHERE ctid IN (SELECT ctid
-              FROM outbox_archive_default WHERE dispatched_at < ?1 LIMIT ?2)""";
+            DELETE FROM outbox_archive_default WHERE ctid = ANY(ARRAY(SELECT ctid
+              FROM outbox_archive_default WHERE dispatched_at < ?1 LIMIT ?2))""";
 
     static final String PARTITIONS =
             """

@@ -84,15 +84,23 @@ final class PostgreSqlDialect extends Dialect {
 
     static final String MARK_DELETED = "DELETE FROM outbox_record WHERE id = ANY(?)";
 
+    /**
+     * The rows to delete are selected once, into an array ({@code = ANY(ARRAY(...))}): an {@code IN
+     * (SELECT ...)} is a join, whose plan follows the estimates, and the benchmark once saw such a
+     * purge run for minutes at full CPU on a table just truncated and filled with 100,000 pending
+     * records, holding the relay's runner meanwhile. The array form runs the selection exactly once
+     * whatever the estimates.
+     */
     static final String PURGE =
             """
-            DELETE FROM outbox_record WHERE id IN (SELECT id FROM outbox_record
-              WHERE status = 'DISPATCHED' AND dispatched_at < ?1 LIMIT ?2)""";
+            DELETE FROM outbox_record WHERE id = ANY(ARRAY(SELECT id FROM outbox_record
+              WHERE status = 'DISPATCHED' AND dispatched_at < ?1 LIMIT ?2))""";
 
+    /** As {@link #PURGE}. */
     static final String PROCESSED_PURGE =
             """
-            DELETE FROM outbox_processed WHERE ctid IN (SELECT ctid FROM outbox_processed
-              WHERE processed_at < ?1 LIMIT ?2)""";
+            DELETE FROM outbox_processed WHERE ctid = ANY(ARRAY(SELECT ctid FROM outbox_processed
+              WHERE processed_at < ?1 LIMIT ?2))""";
 
     static final String PAUSE_INSERT_IF_ABSENT =
             """
