@@ -33,11 +33,11 @@ pass "the README's quick start, as written, on a fresh Open Liberty" \
   scripts/quickstart-check.sh
 pass "PostgreSQL, XA, schema created by Flyway (EE 11, Hibernate 7.4)" \
   $IT -Ddb=postgres -Dit.schema=flyway
-# The suites that depend on neither the database nor the datasource's kind (the broker's outages and timeouts,
+# The suites that depend on neither the database nor the datasource's kind (a delayed record across a restart, the broker's outages and timeouts,
 # readiness while the broker is away or a record waits too long, the console's browser, an EAR's packaging, a record whose class is gone;
 # configuration, checked before any database is used) run in the H2, PostgreSQL XA and server passes only, to keep
 # CI short.
-DB_INDEPENDENT='(BrokerOutageIT|BrokerTimeoutIT|HealthOutageIT|StrictReadinessIT|ConsoleIT|EarPackagingIT|EvolvingEventsIT|InvalidConfigurationIT)'
+DB_INDEPENDENT='(DelayedRestartIT|BrokerOutageIT|BrokerTimeoutIT|HealthOutageIT|StrictReadinessIT|ConsoleIT|EarPackagingIT|EvolvingEventsIT|InvalidConfigurationIT)'
 pass "PostgreSQL without XA, schema created by Liquibase (EE 10, Hibernate 6.6)" \
   $IT -Ddb=postgres-nonxa -Dit.xa=false -Dit.schema=liquibase -Dee=ee10 \
       -Dhibernate.version=6.6.56.Final "-Dit.excludes=%regex[.*(OpsIT|AdminApiIT|OutboxTestKitIT|StrictReadinessIT|$DB_INDEPENDENT).*]"

@@ -30,7 +30,7 @@ class DelayedRestartIT {
     static final String QUEUE = "it.delayed.restart";
 
     /** Long enough for the relay's application to be deployed before the record is due. */
-    static final Duration DELAY = Duration.ofSeconds(20);
+    static final Duration DELAY = Duration.ofSeconds(12);
 
     @Deployment(name = "writer", order = 1, testable = false)
     static WebArchive writer() {
