@@ -86,16 +86,7 @@ final class Pg {
         StringBuilder versions = new StringBuilder();
         // every version of the schema, in order
         for (String file : new String[] {"postgresql.sql", "postgresql-2.sql"}) {
-            try (InputStream in =
-                    Pg.class
-                            .getClassLoader()
-                            .getResourceAsStream("META-INF/outbox/schema/" + file)) {
-                if (in == null) {
-                    throw new IllegalStateException(
-                            "outbox-jpa's " + file + " is not on the classpath");
-                }
-                versions.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
-            }
+            versions.append(ddl(file)).append('\n');
         }
         String ddl = versions.toString();
         try (Connection c = connect();
@@ -126,18 +117,23 @@ final class Pg {
 
     /** Drops and creates the archive of outbox.retention.archive=daily from outbox-jpa's DDL. */
     static void createArchive() throws SQLException, IOException {
-        String ddl;
-        try (InputStream in =
-                Pg.class
-                        .getClassLoader()
-                        .getResourceAsStream("META-INF/outbox/schema/postgresql-archive.sql")) {
-            if (in == null) {
-                throw new IllegalStateException("outbox-jpa's archive DDL is not on the classpath");
-            }
-            ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         exec("DROP TABLE IF EXISTS outbox_archive CASCADE");
-        exec(statements(ddl).toArray(String[]::new));
+        exec(statements(ddl("postgresql-archive.sql")).toArray(String[]::new));
+    }
+
+    /**
+     * @return a DDL file of outbox-jpa ({@code META-INF/outbox/schema/<file>}), read from the
+     *     classpath
+     */
+    static String ddl(String file) throws IOException {
+        try (InputStream in =
+                Pg.class.getClassLoader().getResourceAsStream("META-INF/outbox/schema/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException(
+                        "outbox-jpa's " + file + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /**

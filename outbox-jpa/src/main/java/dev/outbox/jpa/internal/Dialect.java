@@ -93,10 +93,23 @@ public abstract class Dialect {
     }
 
     /**
-     * @return the DDL files as a message names them
+     * @return the DDL files as a message names them, the archive's included where the dialect
+     *     {@link #archives}
      */
     String schemaFiles() {
-        return String.join(", then ", schemaResources());
+        return String.join(", then ", ddlResources());
+    }
+
+    /**
+     * @return {@link #schemaResources}, then {@link #archiveResource} where the dialect {@link
+     *     #archives}: every file the schema needs, in order
+     */
+    List<String> ddlResources() {
+        List<String> files = new ArrayList<>(schemaResources());
+        if (archives()) {
+            files.add(archiveResource());
+        }
+        return files;
     }
 
     /**

@@ -94,10 +94,7 @@ public class SchemaManager {
             if (!problems.isEmpty()) {
                 throw new OutboxException(
                         Msg.STORE_SCHEMA_MISSING.format(
-                                where,
-                                String.join("; ", problems),
-                                d.schemaFiles()
-                                        + (d.archives() ? ", and " + d.archiveResource() : "")));
+                                where, String.join("; ", problems), d.schemaFiles()));
             }
             if (d.archives()) {
                 new ArchiveDays(d, tables).prepare(c, LocalDate.now(ZoneOffset.UTC));
@@ -192,11 +189,7 @@ public class SchemaManager {
         if (tables.schema() != null) {
             ddl.add("CREATE SCHEMA " + tables.schema());
         }
-        List<String> files = new ArrayList<>(d.schemaResources());
-        if (d.archives()) {
-            files.add(d.archiveResource());
-        }
-        for (String file : files) {
+        for (String file : d.ddlResources()) {
             statements(file).forEach(s -> ddl.add(tables.qualifyDdl(s, d)));
         }
         for (String statement : ddl) {
