@@ -7,11 +7,12 @@
 #   scripts/bench.sh            the full run (about an hour on 2 cores)
 #   scripts/bench.sh --quick    small sizes and short runs, to check that everything works
 #   BENCH_ONLY=drain,latency scripts/bench.sh    only some scenarios
-#                               (write, plain, drain, latency, hotspots, servers, history, scaling,
+#                               (write, plain, drain, latency, knee, hotspots, servers, history, scaling,
 #                                micro, writerelay, xa, cold, netdelay, archive)
 #   BENCH_WRITERELAY=default,timer-only   some variants of the write overhead by relay setting
 #   BENCH_BASE_EXTRA=outbox.relay.batch-size=500   more outbox settings for every server of the run
 #   BENCH_NETDELAY_MS=0,0.5,2   the delays each way of the netdelay scenario
+#   BENCH_KNEE_RATES=100,500,1000,2000,3000,4000,6000,8000   the offered rates (msg/s) of the knee scenario
 #   BENCH_ARCHIVE_DAYS=30 BENCH_ARCHIVE_PER_DAY=1000000   the archived history of the archive scenario
 #   BENCH_SERVER_JVM="-XX:StartFlightRecording=filename=/tmp/s.jfr"   more options for the servers' JVMs
 #   BENCH_DEADLINE_MINUTES=70 scripts/bench.sh   start no scenario after 70 minutes; the report
@@ -62,6 +63,7 @@ exec_java() {
     ${BENCH_REPS:+-Dbench.reps=$BENCH_REPS} \
     ${BENCH_COLD_SECONDS:+-Dbench.cold.seconds=$BENCH_COLD_SECONDS} \
     ${BENCH_NETDELAY_MS:+-Dbench.netdelay.ms=$BENCH_NETDELAY_MS} \
+    ${BENCH_KNEE_RATES:+-Dbench.knee.rates=$BENCH_KNEE_RATES} \
     ${BENCH_ARCHIVE_DAYS:+-Dbench.archive.days=$BENCH_ARCHIVE_DAYS} \
     ${BENCH_ARCHIVE_PER_DAY:+-Dbench.archive.per-day=$BENCH_ARCHIVE_PER_DAY} \
     ${BENCH_WRITERELAY:+-Dbench.writerelay.variants=$BENCH_WRITERELAY} \

@@ -29,7 +29,9 @@ import java.util.logging.Logger;
  *
  * <p>System properties: {@code bench.quick=true} (small sizes and short runs, to smoke-test),
  * {@code bench.reps} (3), {@code bench.only} (comma-separated scenarios: write, plain, drain,
- * latency, scaling, history, servers, xa, hotspots), {@code bench.report} (the Markdown file).
+ * latency, knee, scaling, history, servers, xa, hotspots), {@code bench.report} (the Markdown
+ * file), {@code bench.knee.rates} and {@code bench.knee.seconds} (the knee scenario's offered rates
+ * and seconds per point).
  */
 public final class Bench {
 
@@ -69,6 +71,48 @@ public final class Bench {
     static final int SMALL = QUICK ? 1_000 : 10_000;
     static final int HISTORY_PER_KEY = 100;
     static final int GRUELBOX_THREADS = 4;
+
+    /**
+     * The knee scenario's offered rates (bench.knee.rates), walked upward until the curve bends.
+     */
+    static final int[] KNEE_RATES =
+            rates(
+                    System.getProperty(
+                            "bench.knee.rates",
+                            QUICK ? "100,500" : "100,500,1000,2000,3000,4000,6000,8000"));
+
+    /** Seconds of each point of the knee curve (bench.knee.seconds). */
+    static final int KNEE_SECONDS = Integer.getInteger("bench.knee.seconds", QUICK ? 3 : 10);
+
+    /** The knee's latency bound: median p99 at most this. */
+    static final double KNEE_P99_MS = 50;
+
+    /** Bounded: every message arrived within this after the offer ended. */
+    static final long KNEE_DRAIN_MS = 5_000;
+
+    /** How long a point collects its messages after the offer, for the percentiles. */
+    static final long KNEE_COLLECT_MS = 120_000;
+
+    /** Up to this, waiting for a backlog left by a bent point to be sent before the next one. */
+    static final long KNEE_SETTLE_MS = 600_000;
+
+    /** Gruelbox in the knee: executor threads and HikariCP pool, not the limit at 8,000/s. */
+    static final int KNEE_GRUELBOX_THREADS = 16;
+
+    /**
+     * With Liberty's pool (maxPoolSize 50, its connections idle but open) and the driver's own,
+     * within PostgreSQL's max_connections of 100.
+     */
+    static final int KNEE_GRUELBOX_POOL = 40;
+
+    static int[] rates(String list) {
+        return java.util.Arrays.stream(list.split(","))
+                .map(String::trim)
+                .filter(r -> !r.isEmpty())
+                .mapToInt(Integer::parseInt)
+                .sorted()
+                .toArray();
+    }
 
     /**
      * Settings every server of the run uses: the defaults, but a 200 ms timer for drains, and what
@@ -153,6 +197,7 @@ public final class Bench {
         step("plain", this::plainJdbc);
         step("drain", this::drain);
         step("latency", this::latency);
+        step("knee", this::knee);
         step("hotspots", this::profile);
         step("servers", this::servers);
         step("history", this::history);
@@ -259,7 +304,7 @@ public final class Bench {
         one.start("ds-nonxa.xml", BASE);
     }
 
-    /** A scenario. */
+    /** A scenario, or any work that may throw (the knee scenario's tasks). */
     interface Step {
         void run() throws Exception;
     }
@@ -732,7 +777,7 @@ public final class Bench {
     void latency() throws Exception {
         log("latency: warming up the generator and the relay (%d s at 100/s)", WRITE_WARMUP * 2);
         try (Broker.Sink sink = new Broker.Sink(Broker.QUEUE)) {
-            offerLoad(100, WRITE_WARMUP * 2);
+            offerLoad(100, WRITE_WARMUP * 2, 8);
             sink.awaitQuiet(1000, 120_000);
         }
         for (int rate : new int[] {100, 1000}) {
@@ -781,9 +826,9 @@ public final class Bench {
             sink.latencies = lat;
             sink.writtenLatencies = written;
             long before = sink.received.get();
-            String body = offerLoad(rate, LATENCY_SECONDS);
-            long committed = Long.parseLong(body.replaceAll(".*\"committed\":(\\d+).*", "$1"));
-            double secs = Double.parseDouble(body.replaceAll(".*\"seconds\":([0-9.]+).*", "$1"));
+            String body = offerLoad(rate, LATENCY_SECONDS, 8);
+            long committed = (long) jsonNumber(body, "committed");
+            double secs = jsonNumber(body, "seconds");
             sink.awaitCount(before + committed, 300_000);
             sink.latencies = null;
             sink.writtenLatencies = null;
@@ -799,8 +844,11 @@ public final class Bench {
         }
     }
 
-    /** Offers {@code rate} transactions/s from 8 workers inside the server: its JSON answer. */
-    String offerLoad(int rate, int seconds) throws Exception {
+    /**
+     * Offers {@code rate} transactions/s from {@code workers} workers inside the server: its JSON
+     * answer.
+     */
+    String offerLoad(int rate, int seconds, int workers) throws Exception {
         return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(
@@ -810,12 +858,18 @@ public final class Bench {
                                                         + rate
                                                         + "&seconds="
                                                         + seconds
-                                                        + "&workers=8"))
+                                                        + "&workers="
+                                                        + workers))
                                 .POST(HttpRequest.BodyPublishers.noBody())
                                 .timeout(Duration.ofSeconds(seconds + 600))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
+    }
+
+    /** A non-negative number in the generator's flat JSON answer. */
+    static double jsonNumber(String json, String key) {
+        return Double.parseDouble(json.replaceAll(".*\"" + key + "\":([0-9.]+).*", "$1"));
     }
 
     void record(String scenario, String series, int rep, long[] micros, double achieved) {
@@ -834,6 +888,9 @@ public final class Bench {
                 series, rep, micros.length, achieved, p50, p95, p99, max);
     }
 
+    /** How long after {@link #openLoop} is called its schedule starts. */
+    static final long OPEN_LOOP_LEAD_NANOS = 20_000_000L;
+
     /**
      * Runs {@code task} at a steady rate from {@code workers} threads (open loop). @return the
      * count
@@ -841,7 +898,7 @@ public final class Bench {
     static long openLoop(int rate, int seconds, int workers, Runnable task)
             throws InterruptedException {
         long total = (long) rate * seconds;
-        long start = System.nanoTime() + 20_000_000L;
+        long start = System.nanoTime() + OPEN_LOOP_LEAD_NANOS;
         double interval = 1e9 / rate;
         AtomicLong next = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
@@ -865,6 +922,197 @@ public final class Bench {
             t.join();
         }
         return total;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // 3b. latency curve and knee
+
+    /** What one offer of the knee scenario delivered: the messages to expect, over how long. */
+    record Offered(long messages, double seconds) {}
+
+    /** A path's load: {@code rate} messages/s for {@code seconds}, open loop. */
+    interface Offer {
+        Offered offer(int rate, int seconds) throws Exception;
+    }
+
+    /**
+     * The latency curve and its knee, for the broker alone, ours and gruelbox: each path walks
+     * {@link #KNEE_RATES} upward ({@link #kneeOf}), and the knee's ratio to the broker's is
+     * recorded ({@code knee}/{@code <path>/broker}/{@code ratio}).
+     */
+    void knee() throws Exception {
+        log(
+                "knee: offered rates %s/s, %d s per point, %d repetitions; bounded and p99 <= %.0f ms",
+                java.util.Arrays.toString(KNEE_RATES), KNEE_SECONDS, REPS, KNEE_P99_MS);
+        Map<String, Integer> knees = new LinkedHashMap<>();
+        knees.put(
+                "broker",
+                kneeOf(
+                        "broker",
+                        Broker.FLOOR_QUEUE,
+                        () -> {},
+                        (rate, seconds) -> {
+                            try (Broker.FloorProducer producer = new Broker.FloorProducer()) {
+                                return offerFromDriver(rate, seconds, producer::send);
+                            }
+                        }));
+        knees.put(
+                "ours",
+                kneeOf(
+                        "ours",
+                        Broker.QUEUE,
+                        () -> Pg.vacuum("outbox_record", "outbox_key"),
+                        (rate, seconds) -> {
+                            String body = offerLoad(rate, seconds, kneeWorkers(rate));
+                            log("    generator: %s", body);
+                            return new Offered(
+                                    (long) jsonNumber(body, "committed"),
+                                    jsonNumber(body, "seconds"));
+                        }));
+        // its table is created by gruelbox's migrations when the peer is built
+        try (GruelboxPeer peer = new GruelboxPeer(KNEE_GRUELBOX_THREADS, KNEE_GRUELBOX_POOL)) {
+            Pg.exec("DELETE FROM txno_outbox");
+            knees.put(
+                    "gruelbox",
+                    kneeOf(
+                            "gruelbox",
+                            Broker.QUEUE,
+                            () -> Pg.vacuum("txno_outbox"),
+                            (rate, seconds) -> offerFromDriver(rate, seconds, peer::placeOrder)));
+        }
+        double broker = knees.get("broker");
+        if (broker > 0) {
+            for (String path : List.of("ours", "gruelbox")) {
+                results.add("knee", path + "/broker", "ratio", "x", 1, knees.get(path) / broker);
+            }
+        }
+        log("knees (msg/s, 0: bent at the first rate): %s", knees);
+    }
+
+    /**
+     * Walks {@link #KNEE_RATES} upward for one path, {@link #REPS} repetitions a rate, after a
+     * warm-up at the first rate; a rate bends when it is not bounded in the majority of its
+     * repetitions or its median p99 exceeds {@link #KNEE_P99_MS}, and the walk stops after two bent
+     * rates in a row (they are recorded: the curve shows where it bends). Records the knee under
+     * {@code knee}/{@code path}/{@code knee}.
+     *
+     * @param queue where the path's messages arrive
+     * @param prepare run before each repetition (the path's tables vacuumed, as the drains do)
+     * @return the knee: the highest rate bounded with median p99 within the bound, 0 if none
+     */
+    int kneeOf(String path, String queue, Step prepare, Offer offer) throws Exception {
+        try (Broker.Sink sink = new Broker.Sink(queue)) {
+            sink.awaitQuiet(1000, KNEE_SETTLE_MS);
+            log("knee, %s: warming up (%d s at %d/s)", path, WRITE_WARMUP * 2, KNEE_RATES[0]);
+            offer.offer(KNEE_RATES[0], WRITE_WARMUP * 2);
+            int knee = 0;
+            int bentInARow = 0;
+            for (int rate : KNEE_RATES) {
+                String series = path + "-" + rate;
+                int bounded = 0;
+                for (int rep = 1; rep <= REPS; rep++) {
+                    quietMachine();
+                    sink.awaitQuiet(1000, KNEE_SETTLE_MS);
+                    prepare.run();
+                    if (kneePoint(sink, series, rate, rep, offer)) {
+                        bounded++;
+                    }
+                }
+                double p99 = Stats.median(results.of("knee", series, "p99"));
+                if (2 * bounded <= REPS || !(p99 <= KNEE_P99_MS)) {
+                    log(
+                            "  %s bends at %d/s: bounded in %d of %d repetitions, median p99 %.1f ms",
+                            path, rate, bounded, REPS, p99);
+                    // one bent rate may be the shared machine's hiccup: two in a row end the walk
+                    if (++bentInARow == 2) {
+                        break;
+                    }
+                    continue;
+                }
+                bentInARow = 0;
+                knee = rate;
+            }
+            // what a bent point left behind, sent before the next path is measured
+            sink.awaitQuiet(1000, KNEE_SETTLE_MS);
+            results.add("knee", path, "knee", "msg/s", 1, knee);
+            log("  knee of %s: %d/s", path, knee);
+            return knee;
+        }
+    }
+
+    /**
+     * One point of the curve: {@code offer} at {@code rate} for {@link #KNEE_SECONDS}, then waits
+     * up to {@link #KNEE_COLLECT_MS} for every message, for the percentiles. Records them with the
+     * achieved rate, {@code drainMs} (from the end of the offer until the last message arrived; the
+     * time waited if some never did) and {@code bounded}: achieved at least 95 % of the offered
+     * rate, and every message arrived within {@link #KNEE_DRAIN_MS} after the offer.
+     *
+     * @return whether the point was bounded
+     */
+    boolean kneePoint(Broker.Sink sink, String series, int rate, int rep, Offer offer)
+            throws Exception {
+        Stats.Longs lat = new Stats.Longs();
+        long before = sink.received.get();
+        sink.latencies = lat;
+        Offered offered = offer.offer(rate, KNEE_SECONDS);
+        long ended = System.nanoTime();
+        boolean all = sink.awaitCount(before + offered.messages(), KNEE_COLLECT_MS);
+        sink.latencies = null;
+        long missing = Math.max(0, before + offered.messages() - sink.received.get());
+        double drainMs =
+                all
+                        ? Math.max(0, (sink.lastReceivedNanos.get() - ended) / 1e6)
+                        : (System.nanoTime() - ended) / 1e6;
+        double achieved = offered.messages() / offered.seconds();
+        boolean bounded = all && achieved >= 0.95 * rate && drainMs <= KNEE_DRAIN_MS;
+        record("knee", series, rep, lat.sorted(), achieved);
+        results.add("knee", series, "drainMs", "ms", rep, drainMs);
+        results.add("knee", series, "bounded", "1/0", rep, bounded ? 1 : 0);
+        results.add("knee", series, "missing", "msgs", rep, missing);
+        log(
+                "    offered %d/s, achieved %.0f/s, last message %.0f ms after the offer%s: %s",
+                rate,
+                achieved,
+                drainMs,
+                all ? "" : String.format(Locale.ROOT, " (%,d never arrived)", missing),
+                bounded ? "bounded" : "NOT bounded");
+        return bounded;
+    }
+
+    /** Open-loop workers for {@code rate}/s: 8, or one per 125/s, so that none is the limit. */
+    static int kneeWorkers(int rate) {
+        return Math.max(8, rate / 125);
+    }
+
+    /**
+     * {@code task} at {@code rate}/s for {@code seconds} from this JVM ({@link #openLoop}, {@link
+     * #kneeWorkers} threads); a failed task is counted, not retried.
+     *
+     * @return the tasks that succeeded, over the time from the schedule's start to the last one's
+     *     end
+     */
+    static Offered offerFromDriver(int rate, int seconds, Step task) throws InterruptedException {
+        AtomicLong failed = new AtomicLong();
+        long called = System.nanoTime();
+        long offered =
+                openLoop(
+                        rate,
+                        seconds,
+                        kneeWorkers(rate),
+                        () -> {
+                            try {
+                                task.run();
+                            } catch (Exception e) {
+                                if (failed.getAndIncrement() == 0) {
+                                    log("  WARNING: %s", e);
+                                }
+                            }
+                        });
+        double elapsed = (System.nanoTime() - called - OPEN_LOOP_LEAD_NANOS) / 1e9;
+        if (failed.get() > 0) {
+            log("  WARNING: %,d of %,d offered failed", failed.get(), offered);
+        }
+        return new Offered(offered - failed.get(), elapsed);
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -61,6 +61,18 @@ final class Broker {
     }
 
     /**
+     * The event's JSON as the outbox sends it for the server's OrderPlaced: the same shape and size
+     * from every producer, with {@code firedAt} (epoch microseconds) for the consumer's latency.
+     */
+    static String payload(long firedAtMicros, String orderId) {
+        return "{\"customer\":\"bench\",\"firedAt\":"
+                + firedAtMicros
+                + ",\"orderId\":\""
+                + orderId
+                + "\",\"total\":42.50}";
+    }
+
+    /**
      * A consumer on its own thread that counts what arrives and, when asked, records each message's
      * latency: receive time minus {@code firedAt} (epoch microseconds in the payload, taken in the
      * sending transaction), and minus {@code outboxWrittenAt} (milliseconds) as a cross-check.
@@ -215,13 +227,7 @@ final class Broker {
             long n = seq.incrementAndGet();
             String id = java.util.UUID.randomUUID().toString();
             long fired = nowMicros();
-            TextMessage m =
-                    s.createTextMessage(
-                            "{\"customer\":\"bench\",\"firedAt\":"
-                                    + fired
-                                    + ",\"orderId\":\""
-                                    + id
-                                    + "\",\"total\":42.50}");
+            TextMessage m = s.createTextMessage(payload(fired, id));
             outboxProperties(m, id, id, n, fired / 1000);
             p.send(m);
         }

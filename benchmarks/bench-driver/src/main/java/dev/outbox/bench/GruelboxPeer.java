@@ -1,8 +1,14 @@
 package dev.outbox.bench;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -73,13 +79,23 @@ final class GruelboxPeer implements AutoCloseable {
     private final TransactionOutbox seeder;
     private final TransactionOutbox relay;
 
+    /** A peer whose pool holds a connection per executor thread and two more (the drain). */
     GruelboxPeer(int threads) throws JMSException {
+        this(threads, threads + 2);
+    }
+
+    /**
+     * @param threads the executor submitter's threads
+     * @param poolSize HikariCP's maximum pool size, shared by the business transactions ({@link
+     *     #placeOrder()}) and the executor's attempts
+     */
+    GruelboxPeer(int threads, int poolSize) throws JMSException {
         this.threads = threads;
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(Pg.URL);
         hc.setUsername(Pg.USER);
         hc.setPassword(Pg.PASSWORD);
-        hc.setMaximumPoolSize(threads + 2);
+        hc.setMaximumPoolSize(poolSize);
         hc.setAutoCommit(false);
         dataSource = new HikariDataSource(hc);
         transactions = TransactionManager.fromDataSource(dataSource);
@@ -136,6 +152,37 @@ final class GruelboxPeer implements AutoCloseable {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The server's order row ({@code BenchOrder}), as OrderService's {@code em.persist} writes it.
+     */
+    private static final String INSERT_ORDER =
+            "INSERT INTO bench_order (id, customer, total, placed_at) VALUES (?, 'bench', 42.50, ?)";
+
+    /**
+     * One business transaction as the server's {@code OrderService.place(true)}, with gruelbox: the
+     * order row and one scheduled send of its event, in one JDBC transaction of gruelbox's
+     * transaction manager. The send is attempted right after the commit on the executor (gruelbox's
+     * immediate mode: {@code relay}'s submitter); nothing flushes meanwhile, so a call the executor
+     * did not complete would wait for a flush that never comes (none is expected: its queue is
+     * unbounded). The payload is the floor producer's, with {@code firedAt} taken at the start of
+     * the transaction, as the server takes it in {@code place}.
+     */
+    void placeOrder() throws SQLException {
+        transactions.inTransactionThrows(
+                tx -> {
+                    Instant now = Instant.now();
+                    long fired = ChronoUnit.MICROS.between(Instant.EPOCH, now);
+                    String id = UUID.randomUUID().toString();
+                    try (PreparedStatement order = tx.connection().prepareStatement(INSERT_ORDER)) {
+                        order.setString(1, id);
+                        order.setObject(2, now.atOffset(ZoneOffset.UTC));
+                        order.executeUpdate();
+                    }
+                    relay.schedule(ArtemisSender.class)
+                            .send(id, id, 1, fired / 1000, Broker.payload(fired, id));
+                });
     }
 
     static long count() throws Exception {

@@ -111,6 +111,89 @@ final class Report {
                 .append("×** |\n");
     }
 
+    /** Section 3b: the latency curve at rising offered rates, and each path's knee. */
+    private static void knee(StringBuilder md, Results r) {
+        md.append("\n## 3b. Latency curve and knee\n\n")
+                .append("The latency of section 3 at rising offered rates, ")
+                .append(Bench.KNEE_SECONDS)
+                .append(
+                        " s per point, open loop (transaction i starts at start + i / rate, however late the others are); each path walks the rates upward and stops after the first that bends. A point is *bounded* when the achieved rate is at least 95 % of the offered one and every message arrived within ")
+                .append(Bench.KNEE_DRAIN_MS / 1000)
+                .append(
+                        " s after the offer ended. The **knee** is the highest offered rate bounded in most repetitions with a median p99 ≤ ")
+                .append(String.format(Locale.ROOT, "%.0f", Bench.KNEE_P99_MS))
+                .append(
+                        " ms. Load: **ours** generated inside the server (`POST /load`, max(8, rate / 125) workers, one order + one event per transaction); **gruelbox** in the driver JVM (as many workers, plain JDBC + HikariCP, one order + one scheduled call per transaction, attempted after the commit by its executor submitter, ")
+                .append(Bench.KNEE_GRUELBOX_THREADS)
+                .append(" threads, pool of ")
+                .append(Bench.KNEE_GRUELBOX_POOL)
+                .append(
+                        "); **broker** alone: the driver's producer, persistent sends of the same size and properties. Latency = receive time − `firedAt`, as in section 3.\n\n");
+        String[][] paths = {
+            {"broker", "broker only"}, {"ours", "**outbox**"}, {"gruelbox", "gruelbox"}
+        };
+        StringBuilder rows = new StringBuilder();
+        for (int rate : Bench.KNEE_RATES) {
+            for (String[] path : paths) {
+                String s = path[0] + "-" + rate;
+                List<Double> bounded = r.of("knee", s, "bounded");
+                if (bounded.isEmpty()) {
+                    continue;
+                }
+                rows.append(String.format(Locale.ROOT, "| %,d/s | ", rate))
+                        .append(path[1])
+                        .append(" | ")
+                        .append(f(r.of("knee", s, "achieved"), "%.0f"))
+                        .append(" | ")
+                        .append(f(r.of("knee", s, "p50"), "%.1f"))
+                        .append(" | ")
+                        .append(f(r.of("knee", s, "p99"), "%.1f"))
+                        .append(" | ")
+                        .append(f(r.of("knee", s, "drainMs"), "%.0f"))
+                        .append(" | ")
+                        .append(Math.round(bounded.stream().mapToDouble(Double::doubleValue).sum()))
+                        .append("/")
+                        .append(bounded.size())
+                        .append(" |\n");
+            }
+        }
+        if (rows.length() == 0) {
+            md.append("Not measured in this run.\n");
+            return;
+        }
+        md.append(
+                        "| offered | path | achieved (msg/s) | p50 (ms) | p99 (ms) | drain after the offer (ms) | bounded |\n| --- | --- | --- | --- | --- | --- | --- |\n")
+                .append(rows);
+        int highest = Bench.KNEE_RATES[Bench.KNEE_RATES.length - 1];
+        md.append("\n| path | knee (msg/s) | knee / the broker's |\n| --- | --- | --- |\n");
+        for (String[] path : paths) {
+            List<Double> knee = r.of("knee", path[0], "knee");
+            String value;
+            if (knee.isEmpty()) {
+                value = "not measured";
+            } else if (knee.get(0) == 0) {
+                value = String.format(Locale.ROOT, "below %,d", Bench.KNEE_RATES[0]);
+            } else if (knee.get(0) >= highest) {
+                value =
+                        String.format(
+                                Locale.ROOT, "≥ %,d (no bend up to the highest rate)", highest);
+            } else {
+                value = String.format(Locale.ROOT, "%,.0f", knee.get(0));
+            }
+            List<Double> ratio = r.of("knee", path[0] + "/broker", "ratio");
+            md.append("| ")
+                    .append(path[1])
+                    .append(" | ")
+                    .append(value)
+                    .append(" | ")
+                    .append(
+                            path[0].equals("broker")
+                                    ? "baseline"
+                                    : ratio.isEmpty() ? "–" : "**" + f(ratio, "%.2f") + "**")
+                    .append(" |\n");
+        }
+    }
+
     static String f(List<Double> v, String fmt) {
         if (v.isEmpty()) {
             return "not measured";
@@ -247,6 +330,7 @@ final class Report {
         md.append("\nThe cross-check from `outboxWrittenAt` (milliseconds) gave p50 ")
                 .append(f(r.of("latency", "ours-1000", "p50-writtenAt"), "%.0f"))
                 .append(" ms at 1,000/s.\n");
+        knee(md, r);
         md.append(
                 "\n## 4. Backlog size and history\n\nThe same drain with a small and a large backlog ("
                         + Bench.PER_KEY
