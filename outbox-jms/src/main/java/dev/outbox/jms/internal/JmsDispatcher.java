@@ -30,7 +30,8 @@ import dev.outbox.cdi.internal.Unsendable;
 
 /**
  * Sends records as JMS messages through the resource adapter's connection factory, in order, with
- * one producer per destination per batch.
+ * one producer per destination per batch (its destination reused from the batches of the last
+ * second: {@link ResolvedDestinations}).
  *
  * <p>Inside a JTA transaction (XA mode) the session is enlisted in it, so the sends commit with the
  * records' marks. Outside one (local mode) the session is transacted locally and committed here,
@@ -47,6 +48,7 @@ public class JmsDispatcher {
     private String connectionFactoryName;
     private BrokerWatch watch;
     private final DestinationCheck destinations = new DestinationCheck();
+    private final ResolvedDestinations resolved = new ResolvedDestinations();
     private RelaySessions sessions;
 
     @PostConstruct
@@ -134,6 +136,8 @@ public class JmsDispatcher {
         try {
             sendWatched(records, local, call);
         } catch (DispatchException | RuntimeException e) {
+            // the broker may have lost or deleted a queue: the next batch asks after each again
+            resolved.forgetAll();
             if (call.interrupted()) {
                 throw Failures.relay(
                         "the broker did not answer within "
@@ -236,13 +240,14 @@ public class JmsDispatcher {
         try {
             MessageProducer producer = producers.get(r.destination());
             if (producer == null) {
-                Destination to = DestinationCheck.create(session, r.destination());
-                Optional<String> missing =
-                        destinations.problem(session, r.destination(), to, Instant.now());
+                Instant now = Instant.now();
+                Destination to = resolved.resolve(session, r.destination(), now);
+                Optional<String> missing = destinations.problem(session, r.destination(), to, now);
                 if (missing.isPresent()) {
                     throw Failures.unsendable(r, missing.get());
                 }
                 producer = session.createProducer(to);
+                resolved.checked(r.destination(), to, now);
                 producers.put(r.destination(), producer);
             }
             producer.send(toMessage(session, r));

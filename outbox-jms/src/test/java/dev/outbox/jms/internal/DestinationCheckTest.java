@@ -1,6 +1,10 @@
 package dev.outbox.jms.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +13,15 @@ import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.jms.Connection;
+import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
+import jakarta.jms.MessageConsumer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -164,5 +171,69 @@ class DestinationCheckTest {
                         .filter(m -> m.startsWith("OUTBOX0319W"))
                         .toList();
         assertEquals(1, warnings.size(), "said once: " + warnings);
+    }
+
+    @Test
+    void aCheckedDestinationIsReusedByTheNextBatchesSessionsWithinItsWindow() throws JMSException {
+        ResolvedDestinations resolved = new ResolvedDestinations();
+        Instant t0 = Instant.now();
+        try (ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(url);
+                Connection c = cf.createConnection()) {
+            c.start();
+            Session first = c.createSession(true, Session.SESSION_TRANSACTED);
+            Destination to = resolved.resolve(first, "reused.events", t0);
+            first.createProducer(to).close();
+            resolved.checked("reused.events", to, t0);
+            first.close();
+
+            Session next = c.createSession(true, Session.SESSION_TRANSACTED);
+            Destination again = resolved.resolve(next, "reused.events", t0.plusMillis(900));
+            assertSame(to, again, "within the window");
+            next.createProducer(again).send(next.createTextMessage("through the reused one"));
+            next.commit();
+            resolved.checked("reused.events", again, t0.plusMillis(900));
+            try (MessageConsumer in = next.createConsumer(again)) {
+                assertEquals(
+                        "through the reused one",
+                        ((jakarta.jms.TextMessage) in.receive(5000)).getText());
+                next.commit();
+            }
+            assertNotSame(
+                    to,
+                    resolved.resolve(next, "reused.events", t0.plus(ResolvedDestinations.REUSE)),
+                    "the window counts from the check, not from the reuse");
+            resolved.forgetAll();
+            assertNotSame(to, resolved.resolve(next, "reused.events", t0), "forgotten");
+        }
+    }
+
+    @Test
+    void anAutoCreatedQueueTheBrokerDeletedIsCreatedAgainOnceTheWindowHasPassed() throws Exception {
+        ResolvedDestinations resolved = new ResolvedDestinations();
+        SimpleString queue = SimpleString.of("autodeleted.events");
+        Instant t0 = Instant.now();
+        try (ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(url);
+                Connection c = cf.createConnection()) {
+            Session s = c.createSession(true, Session.SESSION_TRANSACTED);
+            Destination to = resolved.resolve(s, "autodeleted.events", t0);
+            s.createProducer(to).close();
+            resolved.checked("autodeleted.events", to, t0);
+            assertNotNull(broker.getActiveMQServer().locateQueue(queue), "created by the client");
+            // what the broker does with an auto-created queue left empty without consumers
+            broker.getActiveMQServer().destroyQueue(queue);
+            assertNull(broker.getActiveMQServer().locateQueue(queue));
+            // within the window the client does not ask again: that is the round trips spared
+            s.createProducer(resolved.resolve(s, "autodeleted.events", t0)).close();
+            assertNull(
+                    broker.getActiveMQServer().locateQueue(queue), "not asked within the window");
+
+            Destination later =
+                    resolved.resolve(s, "autodeleted.events", t0.plus(ResolvedDestinations.REUSE));
+            assertNotSame(to, later);
+            s.createProducer(later).close();
+            assertNotNull(
+                    broker.getActiveMQServer().locateQueue(queue),
+                    "the client's check of the new destination created the queue again");
+        }
     }
 }
