@@ -117,7 +117,7 @@ final class Report {
                 .append("The latency of section 3 at rising offered rates, ")
                 .append(Bench.KNEE_SECONDS)
                 .append(
-                        " s per point, open loop (transaction i starts at start + i / rate, however late the others are); each path walks the rates upward and stops after the first that bends. A point is *bounded* when the achieved rate is at least 95 % of the offered one and every message arrived within ")
+                        " s per point, open loop (transaction i starts at start + i / rate, however late the others are); each path walks the rates upward and stops after two bent rates in a row. A point is *bounded* when the achieved rate is at least 95 % of the offered one and every message arrived within ")
                 .append(Bench.KNEE_DRAIN_MS / 1000)
                 .append(
                         " s after the offer ended. The **knee** is the highest offered rate bounded in most repetitions with a median p99 ≤ ")
