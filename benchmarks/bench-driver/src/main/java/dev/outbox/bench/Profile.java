@@ -54,7 +54,7 @@ final class Profile {
             "dev.outbox.jms.internal.LocalSender.send",
             "dev.outbox.jms.internal.JmsDispatcher.send",
             "dev.outbox.jms.internal.JmsDispatcher.toMessage",
-            "dev.outbox.jms.internal.DestinationCheck.exists",
+            "dev.outbox.jms.internal.DestinationCheck.problem",
             "dev.outbox.jpa.internal.JpaRecordStore.markDispatched",
         };
         for (String w : watched) {
