@@ -133,14 +133,7 @@ final class GruelboxPeer implements AutoCloseable {
                             String key = "g" + base + "-" + (g % keys);
                             String id = java.util.UUID.randomUUID().toString();
                             seeder.schedule(ArtemisSender.class)
-                                    .send(
-                                            id,
-                                            key,
-                                            g / keys + 1,
-                                            base,
-                                            "{\"customer\":\"bench\",\"firedAt\":0,\"orderId\":\""
-                                                    + key
-                                                    + "\",\"total\":42.50}");
+                                    .send(id, key, g / keys + 1, base, Broker.payload(0, key));
                         }
                     });
         }

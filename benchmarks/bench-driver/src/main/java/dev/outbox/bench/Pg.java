@@ -398,11 +398,7 @@ final class Pg {
                 record.setString(1, id);
                 record.setString(2, java.util.UUID.randomUUID().toString());
                 record.setString(3, id);
-                record.setString(
-                        4,
-                        "{\"customer\":\"bench\",\"firedAt\":0,\"orderId\":\""
-                                + id
-                                + "\",\"total\":42.50}");
+                record.setString(4, Broker.payload(0, id));
                 record.executeUpdate();
             }
             c.commit();
